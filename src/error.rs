@@ -1,0 +1,605 @@
+//! Errors: [`ErrorCode`], [`ParamError`] with its [`ParamErrorKind`], [`RequestError`] and
+//! [`UpdateError`].
+//!
+//! Messages are lower case without a final period, name the parameter by its wire name, give
+//! units with both the limit and what was found, and quote the offending value shortened to
+//! at most [`Excerpt::MAX_BYTES`] bytes on a character boundary.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::Param;
+
+/// The IMS error code of a failure, with its HTTP status.
+///
+/// ```
+/// use ims_media::ErrorCode;
+/// assert_eq!(ErrorCode::ResourceNotFound.as_str(), "ResourceNotFound");
+/// assert_eq!(ErrorCode::ResourceNotFound.http_status(), 404);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// A required parameter is absent (HTTP 400).
+    MissingParameter,
+    /// A parameter is present but its value is not accepted (HTTP 400).
+    InvalidParameter,
+    /// The media asset named by the request is not the one given (HTTP 404).
+    ResourceNotFound,
+}
+
+impl ErrorCode {
+    /// The code as IMS writes it: `"MissingParameter"`, `"InvalidParameter"` or
+    /// `"ResourceNotFound"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MissingParameter => "MissingParameter",
+            ErrorCode::InvalidParameter => "InvalidParameter",
+            ErrorCode::ResourceNotFound => "ResourceNotFound",
+        }
+    }
+
+    /// The HTTP status IMS answers with: 400, 400 or 404.
+    pub const fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::MissingParameter | ErrorCode::InvalidParameter => 400,
+            ErrorCode::ResourceNotFound => 404,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The offending value of an error, shortened to at most [`Excerpt::MAX_BYTES`] bytes on a
+/// character boundary, so that an error never holds memory in proportion to hostile input.
+///
+/// Its [`Display`](fmt::Display) quotes it with control characters escaped and marks a
+/// shortened value with `…` after the closing quote.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Excerpt {
+    text: Box<str>,
+    original_len: usize,
+}
+
+impl Excerpt {
+    /// The most bytes of a value an error keeps.
+    pub const MAX_BYTES: usize = 64;
+
+    /// Keeps the longest prefix of `value` of at most [`Excerpt::MAX_BYTES`] bytes that ends on
+    /// a character boundary.
+    pub fn new(value: &str) -> Self {
+        let mut end = value.len().min(Self::MAX_BYTES);
+        while !value.is_char_boundary(end) {
+            end -= 1;
+        }
+        Excerpt {
+            text: value[..end].into(),
+            original_len: value.len(),
+        }
+    }
+
+    /// The kept prefix of the value.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the value was longer than what is kept.
+    pub fn is_shortened(&self) -> bool {
+        self.original_len > self.text.len()
+    }
+
+    /// The length in bytes of the whole value.
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+}
+
+impl fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\"", self.text.escape_debug())?;
+        if self.is_shortened() {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
+
+/// The unit of a size limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// UTF-8 bytes (`str::len`).
+    Bytes,
+    /// Characters (the identifiers are ASCII, where a character is a byte).
+    Characters,
+}
+
+impl Unit {
+    fn word(self, n: usize) -> &'static str {
+        match (self, n) {
+            (Unit::Bytes, 1) => "byte",
+            (Unit::Bytes, _) => "bytes",
+            (Unit::Characters, 1) => "character",
+            (Unit::Characters, _) => "characters",
+        }
+    }
+}
+
+/// Why a URL (`InputURL` or `CoverURL`) is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum UrlError {
+    /// The scheme is not one of those the parameter allows.
+    #[error("scheme not allowed, only {allowed}")]
+    Scheme {
+        /// The accepted schemes, as words for the message.
+        allowed: &'static str,
+    },
+    /// No host (or bucket) after the scheme.
+    #[error("no host")]
+    MissingHost,
+    /// `user@` or `user:password@` before the host.
+    #[error("user info not allowed")]
+    UserInfo,
+    /// `:port` after the host.
+    #[error("port not allowed")]
+    Port,
+    /// A `?` query.
+    #[error("query not allowed at byte {at}, drop the '?' and what follows (a signed URL is not an input URL)")]
+    Query {
+        /// Byte offset of the `?`.
+        at: usize,
+    },
+    /// A `#` fragment.
+    #[error("fragment not allowed at byte {at}")]
+    Fragment {
+        /// Byte offset of the `#`.
+        at: usize,
+    },
+    /// Unicode white space where none is allowed.
+    #[error("white space {ch:?} at byte {at}")]
+    WhiteSpace {
+        /// The white-space character.
+        ch: char,
+        /// Its byte offset.
+        at: usize,
+    },
+    /// A control character (general category Cc).
+    #[error("control character U+{:04X} at byte {at}", u32::from(*ch))]
+    ControlCharacter {
+        /// The control character.
+        ch: char,
+        /// Its byte offset.
+        at: usize,
+    },
+    /// The host is not `BUCKET.ENDPOINT` with an OSS endpoint.
+    #[error("host {host:?} is not an OSS endpoint (BUCKET.oss-REGION.aliyuncs.com or BUCKET.REGION.oss.aliyuncs.com)")]
+    NotOssHost {
+        /// The host as found, shortened.
+        host: String,
+    },
+    /// The bucket name breaks the OSS rules.
+    #[error("bucket {bucket:?} invalid, 3 to 63 characters of a-z 0-9 - allowed, starting and ending with a letter or digit")]
+    Bucket {
+        /// The bucket as found, shortened.
+        bucket: String,
+    },
+    /// No object key after the host.
+    #[error("no object key")]
+    MissingKey,
+    /// A `%` not followed by two hex digits.
+    #[error("'%' at byte {at} not followed by two hex digits")]
+    PercentEscape {
+        /// Byte offset of the `%`.
+        at: usize,
+    },
+    /// The percent-decoded object key is not valid UTF-8.
+    #[error("object key not valid UTF-8 after percent-decoding")]
+    KeyNotUtf8,
+    /// The decoded object key is longer than 1,023 bytes.
+    #[error("object key {found} bytes after decoding, at most 1023 allowed")]
+    KeyTooLong {
+        /// Its decoded length in bytes.
+        found: usize,
+    },
+    /// The decoded object key starts with `/` or `\`.
+    #[error("object key starts with {0:?}")]
+    KeyLeadingSlash(char),
+    /// The decoded object key holds a control character.
+    #[error("object key has control character U+{:04X} at byte {at} of the decoded key", u32::from(*ch))]
+    KeyControlCharacter {
+        /// The control character.
+        ch: char,
+        /// Its byte offset in the decoded key.
+        at: usize,
+    },
+    /// The `vod://` ID breaks the MediaId rule.
+    #[error("VOD media ID invalid, 1 to 64 characters of A-Z a-z 0-9 - _ allowed")]
+    VodId,
+}
+
+/// What is wrong with one parameter. Carries the data a program needs to react.
+///
+/// Its [`Display`](fmt::Display) is the part of the message after `invalid NAME: `.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParamErrorKind {
+    /// Neither `MediaId` nor `InputURL` was given (the one [`ErrorCode::MissingParameter`]).
+    #[error("MediaId or InputURL is required")]
+    Missing,
+    /// The value is empty where at least `min` units are required.
+    #[error("empty, at least {min} {} required", unit.word(*min))]
+    Empty {
+        /// The least size allowed.
+        min: usize,
+        /// Its unit.
+        unit: Unit,
+    },
+    /// The value is longer than allowed.
+    #[error("{found} {}, at most {max} allowed", unit.word(*found))]
+    TooLong {
+        /// The greatest size allowed.
+        max: usize,
+        /// The size found.
+        found: usize,
+        /// Unit of both.
+        unit: Unit,
+    },
+    /// The value is shorter than allowed.
+    #[error("{found} {}, at least {min} required in {value}", unit.word(*found))]
+    TooShort {
+        /// The least size allowed.
+        min: usize,
+        /// The size found.
+        found: usize,
+        /// Unit of both.
+        unit: Unit,
+        /// The value.
+        value: Excerpt,
+    },
+    /// A control character (general category Cc) the parameter does not allow.
+    #[error("control character U+{:04X} at byte {at} in {value}", u32::from(*ch))]
+    ControlCharacter {
+        /// The character.
+        ch: char,
+        /// Its byte offset in the value.
+        at: usize,
+        /// The value.
+        value: Excerpt,
+    },
+    /// A character outside the parameter's alphabet.
+    #[error("character {ch:?} at byte {at} not allowed, only {allowed} in {value}")]
+    InvalidCharacter {
+        /// The character.
+        ch: char,
+        /// Its byte offset in the value.
+        at: usize,
+        /// The allowed alphabet, as words for the message.
+        allowed: &'static str,
+        /// The value.
+        value: Excerpt,
+    },
+    /// A tag of a `MediaTags` list is refused; `index` counts tags from 1 (empty segments
+    /// included, so it is the position between commas).
+    #[error("tag {index}: {reason}")]
+    Tag {
+        /// Position of the tag, from 1.
+        index: usize,
+        /// What is wrong with it.
+        reason: Box<ParamErrorKind>,
+    },
+    /// A `MediaTags` list has more distinct tags than allowed; `index` is the position (from
+    /// 1) of the first tag past the limit. Checking stops there.
+    #[error("more than {max} distinct tags, tag {index} is one too many")]
+    TooManyTags {
+        /// The greatest number of tags allowed.
+        max: usize,
+        /// Position of the first tag over the limit, from 1.
+        index: usize,
+    },
+    /// A single [`Tag`](crate::Tag) holds a comma; only a list is split.
+    #[error("',' at byte {at} in a single tag {value}")]
+    CommaInTag {
+        /// Byte offset of the comma.
+        at: usize,
+        /// The value.
+        value: Excerpt,
+    },
+    /// A single [`Tag`](crate::Tag) begins or ends with white space; only a list is trimmed.
+    #[error("white space at the {} of a single tag {value}", if *at == 0 { "start" } else { "end" })]
+    TagWhiteSpace {
+        /// Byte offset of the white space.
+        at: usize,
+        /// The value.
+        value: Excerpt,
+    },
+    /// Not one of the documented `BusinessType` values.
+    #[error("{value} {}; valid values: {}", if value.as_str() == "video" { "is a MediaType, not a BusinessType" } else { "is not a BusinessType" }, crate::BusinessType::ALL.map(|b| b.as_str()).join(", "))]
+    UnknownBusinessType {
+        /// The value.
+        value: Excerpt,
+    },
+    /// Not `true` or `false` (ASCII case-insensitive).
+    #[error("{value}, expected true or false")]
+    NotBoolean {
+        /// The value.
+        value: Excerpt,
+    },
+    /// Not ASCII decimal digits.
+    #[error("{value} is not a decimal integer, only digits 0-9 allowed")]
+    NotInteger {
+        /// The value.
+        value: Excerpt,
+    },
+    /// Digits, but outside the allowed range.
+    #[error("{value} out of range, {min} to {max} allowed")]
+    OutOfRange {
+        /// The least value allowed.
+        min: i64,
+        /// The greatest value allowed.
+        max: i64,
+        /// The value.
+        value: Excerpt,
+    },
+    /// A URL that breaks the parameter's grammar.
+    #[error("{reason} in {value}")]
+    Url {
+        /// What rule it breaks.
+        reason: UrlError,
+        /// The value.
+        value: Excerpt,
+    },
+    /// A `%` not followed by two hex digits in a form-encoded value.
+    #[error("'%' at byte {at} not followed by two hex digits")]
+    PercentEscape {
+        /// Byte offset of the `%` in the encoded value.
+        at: usize,
+    },
+    /// The value does not decode to valid UTF-8 (it is reported, never replaced).
+    #[error("not valid UTF-8 after decoding, invalid byte at {at}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte in the decoded value.
+        at: usize,
+    },
+    /// The parameter name is not one UpdateMediaInfo knows.
+    #[error("not a parameter of UpdateMediaInfo{}", match suggestion { Some(s) => format!(", did you mean {s}"), None => String::new() })]
+    UnknownParameter {
+        /// The known name it is closest to, when it differs only by case or one edit.
+        suggestion: Option<&'static str>,
+    },
+    /// The parameter was given more than once.
+    #[error("given {count} times, at most once allowed")]
+    Repeated {
+        /// How many times it was given.
+        count: usize,
+    },
+    /// An RPC common parameter with another value than this operation's.
+    #[error("{value}, only {expected} accepted")]
+    UnexpectedValue {
+        /// The value expected.
+        expected: &'static str,
+        /// The value found.
+        value: Excerpt,
+    },
+}
+
+/// One problem with one parameter.
+///
+/// ```
+/// use ims_media::{ErrorCode, Title};
+/// let err = "x".repeat(131).parse::<Title>().unwrap_err();
+/// assert_eq!(err.param(), "Title");
+/// assert_eq!(err.code(), ErrorCode::InvalidParameter);
+/// assert_eq!(err.to_string(), "invalid Title: 131 bytes, at most 128 allowed");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ParamError {
+    name: Cow<'static, str>,
+    kind: ParamErrorKind,
+}
+
+impl ParamError {
+    /// An error of a known parameter.
+    pub(crate) fn new(param: Param, kind: ParamErrorKind) -> Self {
+        ParamError {
+            name: Cow::Borrowed(param.name()),
+            kind,
+        }
+    }
+
+    /// An error of a name outside [`Param`]: an RPC common parameter (`Action`, `Version`)
+    /// or an unknown name as received (shortened to [`Excerpt::MAX_BYTES`] bytes).
+    pub(crate) fn named(name: &str, kind: ParamErrorKind) -> Self {
+        let name = match KNOWN_NAMES.iter().find(|n| **n == name) {
+            Some(n) => Cow::Borrowed(*n),
+            None => Cow::Owned(Excerpt::new(name).as_str().to_owned()),
+        };
+        ParamError { name, kind }
+    }
+
+    /// The parameter's wire name (`"InputURL"`), or an unknown name as received, shortened to
+    /// at most [`Excerpt::MAX_BYTES`] bytes.
+    pub fn param(&self) -> &str {
+        &self.name
+    }
+
+    /// The parameter as a [`Param`], where it is one of the twelve.
+    pub fn known_param(&self) -> Option<Param> {
+        self.name.parse().ok()
+    }
+
+    /// [`ErrorCode::MissingParameter`] for [`ParamErrorKind::Missing`], otherwise
+    /// [`ErrorCode::InvalidParameter`].
+    pub fn code(&self) -> ErrorCode {
+        match self.kind {
+            ParamErrorKind::Missing => ErrorCode::MissingParameter,
+            _ => ErrorCode::InvalidParameter,
+        }
+    }
+
+    /// What is wrong, with its data.
+    pub fn kind(&self) -> &ParamErrorKind {
+        &self.kind
+    }
+}
+
+const KNOWN_NAMES: [&str; 14] = [
+    "MediaId",
+    "InputURL",
+    "BusinessType",
+    "Title",
+    "Description",
+    "Category",
+    "MediaTags",
+    "CoverURL",
+    "UserData",
+    "AppendTags",
+    "CateId",
+    "ReferenceId",
+    "Action",
+    "Version",
+];
+
+impl fmt::Display for ParamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ParamErrorKind::Missing => write!(f, "missing {}: {}", self.name, self.kind),
+            ParamErrorKind::UnknownParameter { .. } => {
+                write!(f, "unknown parameter {}: {}", Excerpt::new(&self.name), self.kind)
+            }
+            kind => write!(f, "invalid {}: {}", self.name, kind),
+        }
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+/// Every problem found in one request, in the order of [`Param::ALL`], then `Action` and
+/// `Version`, then unknown names in input order.
+///
+/// At most [`RequestError::MAX_ERRORS`] problems are kept; [`RequestError::omitted`] says how
+/// many more were found, so hostile input cannot make the error grow with its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestError {
+    errors: Vec<ParamError>,
+    omitted: usize,
+}
+
+impl RequestError {
+    /// The most problems one error lists.
+    pub const MAX_ERRORS: usize = 64;
+
+    /// Builds the error from problems already in order; keeps the first
+    /// [`RequestError::MAX_ERRORS`] and counts the rest.
+    pub(crate) fn new(errors: Vec<ParamError>, omitted: usize) -> Self {
+        let mut errors = errors;
+        let extra = errors.len().saturating_sub(Self::MAX_ERRORS);
+        errors.truncate(Self::MAX_ERRORS);
+        RequestError {
+            errors,
+            omitted: omitted + extra,
+        }
+    }
+
+    /// The problems, at most [`RequestError::MAX_ERRORS`], never empty.
+    pub fn errors(&self) -> &[ParamError] {
+        &self.errors
+    }
+
+    /// How many more problems were found than [`RequestError::errors`] lists.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// The code of the first problem: [`ErrorCode::MissingParameter`] or
+    /// [`ErrorCode::InvalidParameter`].
+    pub fn code(&self) -> ErrorCode {
+        self.errors
+            .first()
+            .map_or(ErrorCode::InvalidParameter, ParamError::code)
+    }
+}
+
+impl From<ParamError> for RequestError {
+    fn from(e: ParamError) -> Self {
+        RequestError::new(vec![e], 0)
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            fmt::Display::fmt(e, f)?;
+        }
+        if self.omitted > 0 {
+            write!(f, "; and {} more", self.omitted)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+/// Why [`apply_update`](crate::apply_update) refused an update. The caller's
+/// [`MediaInfo`](crate::MediaInfo) is unchanged whenever this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// The request's target is another asset than the one given
+    /// ([`ErrorCode::ResourceNotFound`]). `param` is `MediaId` or `InputURL`, whichever
+    /// chose the target.
+    #[error("media asset not found: {param} {given} does not name the asset {stored}")]
+    NotFound {
+        /// The parameter that chose the target.
+        param: Param,
+        /// Its value in the request.
+        given: Excerpt,
+        /// The asset's stored value of that parameter.
+        stored: Excerpt,
+    },
+    /// `MediaId` chose the asset, and `InputURL` names another object than the stored one:
+    /// the input URL cannot be changed ([`ErrorCode::InvalidParameter`]).
+    #[error("invalid InputURL: {given} names another object than the stored {stored}, and InputURL cannot be changed")]
+    InputUrlChanged {
+        /// The InputURL of the request.
+        given: Excerpt,
+        /// The asset's stored InputURL.
+        stored: Excerpt,
+    },
+    /// Appending the tags would give more than the limit ([`ErrorCode::InvalidParameter`]);
+    /// nothing is dropped, the whole update fails.
+    #[error("invalid MediaTags: appending gives {found} tags, at most {max} allowed")]
+    TooManyTags {
+        /// The greatest number of tags allowed.
+        max: usize,
+        /// How many tags the append would give.
+        found: usize,
+    },
+}
+
+impl UpdateError {
+    /// The wire name of the parameter at fault.
+    pub fn param(&self) -> &str {
+        match self {
+            UpdateError::NotFound { param, .. } => param.name(),
+            UpdateError::InputUrlChanged { .. } => Param::InputUrl.name(),
+            UpdateError::TooManyTags { .. } => Param::MediaTags.name(),
+        }
+    }
+
+    /// [`ErrorCode::ResourceNotFound`] for a target mismatch, otherwise
+    /// [`ErrorCode::InvalidParameter`].
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            UpdateError::NotFound { .. } => ErrorCode::ResourceNotFound,
+            UpdateError::InputUrlChanged { .. } | UpdateError::TooManyTags { .. } => {
+                ErrorCode::InvalidParameter
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@
 
 mod error;
 mod param;
+mod percent;
 mod text;
 mod value;
 

@@ -17,3 +17,5 @@ pub use error::{
 };
 pub use param::{Param, UnknownParam};
 pub use value::business_type::BusinessType;
+pub use value::tags::{MediaTags, Tag};
+pub use value::text_fields::{Category, Description, Title, UserData};

@@ -67,3 +67,5 @@ macro_rules! string_newtype {
 pub(crate) use string_newtype;
 
 pub mod business_type;
+pub mod tags;
+pub mod text_fields;

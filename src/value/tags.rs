@@ -1,0 +1,447 @@
+//! [`Tag`] and [`MediaTags`]: the `MediaTags` parameter, a comma-separated list of tags
+//! (SPEC §3 rule 6).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
+use crate::text::{self, Controls};
+use crate::value::text_fields::{check_static, truncate};
+use crate::Param;
+
+/// One tag of a media asset.
+///
+/// Rules (SPEC §3 rules 3–6): 1 to [`Tag::MAX_BYTES`] (32) UTF-8 bytes, a tag of exactly 32
+/// bytes is valid; no control character (Unicode general category Cc, U+0000–U+001F and
+/// U+007F–U+009F); no `,` (U+002C, the list separator; the full-width `，` is an ordinary
+/// character); no white space (Unicode `White_Space`, [`char::is_whitespace`]) at the start or
+/// the end, white space inside is kept. Tags are case-sensitive and taken verbatim: a single
+/// `Tag` is never trimmed, only the list parser of [`MediaTags`] trims the segments it splits.
+/// Errors name the parameter `MediaTags`.
+///
+/// # Errors
+///
+/// In this order: an empty value, more than 32 bytes, a control character, a comma, white
+/// space at the start, white space at the end. Each error gives the byte offset.
+///
+/// ```
+/// use ims_media::Tag;
+/// assert_eq!("旅行 vlog".parse::<Tag>().unwrap().as_str(), "旅行 vlog");
+/// assert_eq!(
+///     "a,b".parse::<Tag>().unwrap_err().to_string(),
+///     "invalid MediaTags: ',' at byte 1 in a single tag \"a,b\""
+/// );
+/// assert_eq!(
+///     "news ".parse::<Tag>().unwrap_err().to_string(),
+///     "invalid MediaTags: white space at the end of a single tag \"news \""
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag(Cow<'static, str>);
+
+/// The problem of a tag without its parameter, so that [`MediaTags`] can name the position.
+fn check_tag(s: &str) -> Result<(), ParamErrorKind> {
+    text::check(s, Tag::MAX_BYTES, Controls::Reject)?;
+    check_comma_and_edges(s)
+}
+
+/// The tag rules beyond the bounded-text check: no comma, no white space at either end.
+fn check_comma_and_edges(s: &str) -> Result<(), ParamErrorKind> {
+    if let Some(at) = s.find(',') {
+        return Err(ParamErrorKind::CommaInTag {
+            at,
+            value: Excerpt::new(s),
+        });
+    }
+    if s.starts_with(char::is_whitespace) {
+        return Err(ParamErrorKind::TagWhiteSpace {
+            at: 0,
+            value: Excerpt::new(s),
+        });
+    }
+    let kept = s.trim_end_matches(char::is_whitespace).len();
+    if kept < s.len() {
+        return Err(ParamErrorKind::TagWhiteSpace {
+            at: kept,
+            value: Excerpt::new(s),
+        });
+    }
+    Ok(())
+}
+
+/// Unicode `White_Space` (the set of [`char::is_whitespace`]), usable in a const fn.
+const fn is_white_space(c: u32) -> bool {
+    matches!(
+        c,
+        0x09..=0x0D
+            | 0x20
+            | 0x85
+            | 0xA0
+            | 0x1680
+            | 0x2000..=0x200A
+            | 0x2028
+            | 0x2029
+            | 0x202F
+            | 0x205F
+            | 0x3000
+    )
+}
+
+/// Decodes the UTF-8 character starting at byte `i` of a valid string.
+const fn decode_at(b: &[u8], i: usize) -> u32 {
+    let c0 = b[i] as u32;
+    if c0 < 0x80 {
+        c0
+    } else if c0 < 0xE0 {
+        (c0 & 0x1F) << 6 | (b[i + 1] as u32 & 0x3F)
+    } else if c0 < 0xF0 {
+        (c0 & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F)
+    } else {
+        (c0 & 0x07) << 18
+            | (b[i + 1] as u32 & 0x3F) << 12
+            | (b[i + 2] as u32 & 0x3F) << 6
+            | (b[i + 3] as u32 & 0x3F)
+    }
+}
+
+impl Tag {
+    /// The most UTF-8 bytes a tag may have.
+    pub const MAX_BYTES: usize = 32;
+
+    fn validate(s: &str) -> Result<(), ParamError> {
+        check_tag(s).map_err(|kind| ParamError::new(Param::MediaTags, kind))
+    }
+
+    /// The longest prefix of `s` made of whole grapheme clusters (UAX #29) that fits in
+    /// [`Tag::MAX_BYTES`]; `s` itself when it fits. White space the cut leaves at the end is
+    /// dropped too, since a tag cannot end with it.
+    ///
+    /// Costs O([`Tag::MAX_BYTES`]) plus one scan of `s` for control characters and commas.
+    ///
+    /// # Errors
+    ///
+    /// Only what truncation cannot fix, that is everything [`FromStr`] refuses except the
+    /// length: an empty `s`; a control character or a comma anywhere in `s`, even past the cut
+    /// (the input is refused rather than a bad part silently dropped; offsets are in `s`);
+    /// white space at the start or at the end of `s` (the end of the input, not the one the
+    /// cut makes); and a first grapheme cluster longer than the limit by itself (the "too
+    /// long" error, with the length of `s`).
+    ///
+    /// ```
+    /// use ims_media::Tag;
+    /// let t = Tag::truncated("a tag that is far too long to be one tag").unwrap();
+    /// assert_eq!(t.as_str(), "a tag that is far too long to be"); // 32 bytes
+    /// let t = Tag::truncated("a tag that is far too long to   be one").unwrap();
+    /// assert_eq!(t.as_str(), "a tag that is far too long to"); // trailing spaces dropped
+    /// assert!(Tag::truncated("one, two").is_err());
+    /// assert!(Tag::truncated(" padded").is_err());
+    /// ```
+    pub fn truncated(s: &str) -> Result<Self, ParamError> {
+        let wrap = |kind| ParamError::new(Param::MediaTags, kind);
+        let prefix = truncate(s, Self::MAX_BYTES, Controls::Reject).map_err(wrap)?;
+        check_comma_and_edges(s).map_err(wrap)?;
+        prefix.trim_end_matches(char::is_whitespace).parse()
+    }
+
+    /// A tag from a literal, checked when evaluated: use it in a `const` to have the check at
+    /// compile time. The check is the full one of [`FromStr`], Unicode white space included.
+    ///
+    /// # Panics
+    ///
+    /// When `s` is empty, longer than [`Tag::MAX_BYTES`], or holds a control character or a
+    /// comma, or begins or ends with white space.
+    ///
+    /// ```
+    /// use ims_media::Tag;
+    /// const NEWS: Tag = Tag::from_static("news");
+    /// assert_eq!(NEWS.as_str(), "news");
+    /// ```
+    ///
+    /// ```should_panic
+    /// let _ = ims_media::Tag::from_static("news,sport");
+    /// ```
+    #[allow(clippy::panic)] // A bad literal is a bug in the calling program, not bad input.
+    pub const fn from_static(s: &'static str) -> Self {
+        check_static(s, Self::MAX_BYTES, false);
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b',' {
+                panic!("Tag::from_static: ',' in a single tag");
+            }
+            i += 1;
+        }
+        // `check_static` made sure `b` is not empty.
+        let mut last = b.len() - 1;
+        while b[last] & 0xC0 == 0x80 {
+            last -= 1;
+        }
+        if is_white_space(decode_at(b, 0)) || is_white_space(decode_at(b, last)) {
+            panic!("Tag::from_static: white space at the start or end of a tag");
+        }
+        Tag(Cow::Borrowed(s))
+    }
+
+    fn owned(s: &str) -> Self {
+        Tag(Cow::Owned(s.to_owned()))
+    }
+}
+
+crate::value::string_newtype!(Tag);
+
+/// The tags of a media asset: the `MediaTags` parameter, at most [`MediaTags::MAX_TAGS`] (16)
+/// distinct [`Tag`]s in the order given.
+///
+/// Parsing (SPEC §3 rule 6): the value is split on `,` (U+002C only: the full-width `，` is an
+/// ordinary character of a tag). Each segment is trimmed of Unicode white space
+/// ([`char::is_whitespace`]) — the only rewrite this crate makes anywhere — and must then be a
+/// valid [`Tag`] (1–32 UTF-8 bytes, no control character). A value that is empty or only
+/// white space as a whole means "no tags"; otherwise an empty segment (`a,,b`, `a,`, ` , `)
+/// is an error naming its position. Duplicates (exact byte equality after trimming; tags are
+/// case-sensitive) are dropped, the first occurrence keeps its place. Written back
+/// ([`Display`](fmt::Display)) as `a,b,c`, without spaces.
+///
+/// Equality and hashing follow the order of the tags: `a,b` and `b,a` are different values,
+/// because the order is kept and written back.
+///
+/// # Errors
+///
+/// A segment that is empty after trimming, or is not a valid tag: `ParamErrorKind::Tag` with
+/// the segment's position counted from 1 (empty segments included) and the reason. More than
+/// 16 distinct tags: `ParamErrorKind::TooManyTags` with the position of the 17th distinct
+/// tag; parsing stops there, so a huge list is refused after reading 17 tags. Positions are
+/// checked in order and the first problem is reported.
+///
+/// ```
+/// use ims_media::MediaTags;
+/// let tags: MediaTags = " news , 旅行,news,News ".parse().unwrap();
+/// assert_eq!(tags.to_string(), "news,旅行,News");
+/// assert!("  ".parse::<MediaTags>().unwrap().is_empty());
+/// assert_eq!(
+///     "a,,b".parse::<MediaTags>().unwrap_err().to_string(),
+///     "invalid MediaTags: tag 2: empty, at least 1 byte required"
+/// );
+/// let many = (1..=17).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+/// assert_eq!(
+///     many.parse::<MediaTags>().unwrap_err().to_string(),
+///     "invalid MediaTags: more than 16 distinct tags, tag 17 is one too many"
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct MediaTags {
+    tags: Vec<Tag>,
+}
+
+impl MediaTags {
+    /// The most distinct tags an asset may have.
+    pub const MAX_TAGS: usize = 16;
+
+    /// No tags.
+    pub const fn new() -> Self {
+        MediaTags { tags: Vec::new() }
+    }
+
+    /// The number of tags.
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    /// Whether there are no tags.
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    /// Whether `tag` is one of the tags (exact, case-sensitive byte equality; `tag` is not
+    /// trimmed).
+    pub fn contains(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t.as_str() == tag)
+    }
+
+    /// The tags in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Tag> {
+        self.tags.iter()
+    }
+
+    /// The tags in order, as a slice.
+    pub fn as_slice(&self) -> &[Tag] {
+        &self.tags
+    }
+
+    /// The union for `AppendTags=true` (SPEC §3 rule 7): `self`'s tags, then those of `other`
+    /// not already present, in `other`'s order. Appending tags that are all present gives
+    /// `self` unchanged, so appending twice is the same as appending once.
+    ///
+    /// # Errors
+    ///
+    /// `Err(total)` when the union would have more than [`MediaTags::MAX_TAGS`] tags, `total`
+    /// being the number of distinct tags it would have. Nothing is dropped: the caller refuses
+    /// the whole update.
+    ///
+    /// ```
+    /// use ims_media::MediaTags;
+    /// let old: MediaTags = "a,b".parse().unwrap();
+    /// let new: MediaTags = "b,c".parse().unwrap();
+    /// assert_eq!(old.try_append(&new).unwrap().to_string(), "a,b,c");
+    /// let full: MediaTags = (1..=16).map(|i| i.to_string()).collect::<Vec<_>>().join(",").parse().unwrap();
+    /// assert_eq!(full.try_append(&new), Err(18));
+    /// ```
+    pub fn try_append(&self, other: &MediaTags) -> Result<MediaTags, usize> {
+        let added = other.iter().filter(|t| !self.tags.contains(t));
+        let total = self.len() + added.clone().count();
+        if total > Self::MAX_TAGS {
+            return Err(total);
+        }
+        let mut tags = self.tags.clone();
+        tags.extend(added.cloned());
+        Ok(MediaTags { tags })
+    }
+}
+
+impl FromStr for MediaTags {
+    type Err = ParamError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().is_empty() {
+            return Ok(MediaTags::new());
+        }
+        let mut tags: Vec<Tag> = Vec::new();
+        for (i, segment) in s.split(',').enumerate() {
+            let index = i + 1;
+            let tag = segment.trim();
+            let problem = if tag.is_empty() {
+                Err(ParamErrorKind::Empty {
+                    min: 1,
+                    unit: Unit::Bytes,
+                })
+            } else {
+                check_tag(tag)
+            };
+            if let Err(reason) = problem {
+                return Err(ParamError::new(
+                    Param::MediaTags,
+                    ParamErrorKind::Tag {
+                        index,
+                        reason: Box::new(reason),
+                    },
+                ));
+            }
+            if tags.iter().any(|t| t.as_str() == tag) {
+                continue;
+            }
+            if tags.len() == Self::MAX_TAGS {
+                return Err(too_many(index));
+            }
+            tags.push(Tag::owned(tag));
+        }
+        Ok(MediaTags { tags })
+    }
+}
+
+fn too_many(index: usize) -> ParamError {
+    ParamError::new(
+        Param::MediaTags,
+        ParamErrorKind::TooManyTags {
+            max: MediaTags::MAX_TAGS,
+            index,
+        },
+    )
+}
+
+impl TryFrom<&str> for MediaTags {
+    type Error = ParamError;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl TryFrom<String> for MediaTags {
+    type Error = ParamError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+/// Removes duplicates, the first occurrence keeping its place.
+///
+/// # Errors
+///
+/// More than [`MediaTags::MAX_TAGS`] distinct tags: `ParamErrorKind::TooManyTags` with the
+/// position (from 1, in the vector) of the first tag over the limit.
+///
+/// ```
+/// use ims_media::{MediaTags, Tag};
+/// let tags = vec![Tag::from_static("b"), Tag::from_static("a"), Tag::from_static("b")];
+/// assert_eq!(MediaTags::try_from(tags).unwrap().to_string(), "b,a");
+/// ```
+impl TryFrom<Vec<Tag>> for MediaTags {
+    type Error = ParamError;
+
+    fn try_from(given: Vec<Tag>) -> Result<Self, Self::Error> {
+        let mut tags: Vec<Tag> = Vec::with_capacity(given.len().min(Self::MAX_TAGS));
+        for (i, tag) in given.into_iter().enumerate() {
+            if tags.contains(&tag) {
+                continue;
+            }
+            if tags.len() == Self::MAX_TAGS {
+                return Err(too_many(i + 1));
+            }
+            tags.push(tag);
+        }
+        Ok(MediaTags { tags })
+    }
+}
+
+impl<'a> IntoIterator for &'a MediaTags {
+    type Item = &'a Tag;
+    type IntoIter = std::slice::Iter<'a, Tag>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.tags.iter()
+    }
+}
+
+impl fmt::Display for MediaTags {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, tag) in self.tags.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(tag.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn const_white_space_is_char_is_whitespace() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_white_space(u32::from(c)), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn const_decoding_matches_chars() {
+        let s = "a\u{a0}界🎉\u{3000}";
+        let b = s.as_bytes();
+        for (i, c) in s.char_indices() {
+            assert_eq!(decode_at(b, i), u32::from(c));
+        }
+    }
+
+    #[test]
+    fn from_static_white_space_check_is_unicode() {
+        for bad in ["\u{3000}a", "a\u{3000}", "\u{a0}a", "a\u{2029}", " a", "a "] {
+            let s: &'static str = bad;
+            assert!(std::panic::catch_unwind(|| Tag::from_static(s)).is_err(), "{bad:?}");
+        }
+        assert_eq!(Tag::from_static("a\u{3000}b").as_str(), "a\u{3000}b");
+        assert_eq!(Tag::from_static("界").as_str(), "界");
+    }
+}

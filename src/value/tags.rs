@@ -439,7 +439,10 @@ mod tests {
     fn from_static_white_space_check_is_unicode() {
         for bad in ["\u{3000}a", "a\u{3000}", "\u{a0}a", "a\u{2029}", " a", "a "] {
             let s: &'static str = bad;
-            assert!(std::panic::catch_unwind(|| Tag::from_static(s)).is_err(), "{bad:?}");
+            assert!(
+                std::panic::catch_unwind(|| Tag::from_static(s)).is_err(),
+                "{bad:?}"
+            );
         }
         assert_eq!(Tag::from_static("a\u{3000}b").as_str(), "a\u{3000}b");
         assert_eq!(Tag::from_static("界").as_str(), "界");

@@ -455,7 +455,9 @@ mod tests {
 
     #[test]
     fn check_static_matches_text_check() {
-        for c in ['\0', '\t', '\n', '\r', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', ' ', 'é'] {
+        for c in [
+            '\0', '\t', '\n', '\r', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', ' ', 'é',
+        ] {
             let s: &'static str = Box::leak(format!("a{c}").into_boxed_str());
             for (lenient, controls) in [
                 (false, Controls::Reject),

@@ -1,4 +1,5 @@
 //! The bounded-text values and tags through the public API (SPEC §3 rules 2–6, §4.1).
+#![allow(clippy::unwrap_used)] // Tests fail by panicking.
 
 use std::collections::hash_map::DefaultHasher;
 use std::fmt::{Debug, Display};

@@ -467,7 +467,12 @@ impl fmt::Display for ParamError {
         match &self.kind {
             ParamErrorKind::Missing => write!(f, "missing {}: {}", self.name, self.kind),
             ParamErrorKind::UnknownParameter { .. } => {
-                write!(f, "unknown parameter {}: {}", Excerpt::new(&self.name), self.kind)
+                write!(
+                    f,
+                    "unknown parameter {}: {}",
+                    Excerpt::new(&self.name),
+                    self.kind
+                )
             }
             kind => write!(f, "invalid {}: {}", self.name, kind),
         }

@@ -17,3 +17,4 @@ pub use error::{
 };
 pub use param::{Param, UnknownParam};
 pub use value::business_type::BusinessType;
+pub use value::input_url::InputUrl;

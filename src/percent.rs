@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn decodes_either_case_and_reports_bad_escapes() {
-        assert_eq!(decode("a%2fb%2Fc", Plus::Literal).as_deref(), Ok(&b"a/b/c"[..]));
+        assert_eq!(
+            decode("a%2fb%2Fc", Plus::Literal).as_deref(),
+            Ok(&b"a/b/c"[..])
+        );
         assert_eq!(decode("a+b", Plus::Literal).as_deref(), Ok(&b"a+b"[..]));
         assert_eq!(decode("a+b%2B", Plus::Space).as_deref(), Ok(&b"a b+"[..]));
         assert!(matches!(decode("plain", Plus::Space), Ok(Cow::Borrowed(_))));

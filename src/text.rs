@@ -44,7 +44,8 @@ pub(crate) fn check(s: &str, max: usize, controls: Controls) -> Result<(), Param
 /// and the last is `0xC2` followed by `0x80..=0x9F`, so a byte scan finds them all.
 pub(crate) fn find_control(s: &str, controls: Controls) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
-    let allowed = |b: u8| controls == Controls::AllowTabLineBreaks && matches!(b, b'\t' | b'\n' | b'\r');
+    let allowed =
+        |b: u8| controls == Controls::AllowTabLineBreaks && matches!(b, b'\t' | b'\n' | b'\r');
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];

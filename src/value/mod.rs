@@ -67,3 +67,4 @@ macro_rules! string_newtype {
 pub(crate) use string_newtype;
 
 pub mod business_type;
+pub mod input_url;

@@ -57,7 +57,9 @@ use parse::{Key, OssScheme, Parsed, VOD_PREFIX};
 /// [`InputUrl::MAX_KEY_BYTES`] (1,023) bytes, does not start with `/` or `\`, and has no
 /// control character (general category Cc), neither raw nor escaped. Raw non-ASCII
 /// characters and spaces are accepted as they are; other white space (U+00A0, U+2028, …) is
-/// not a control character and is accepted too.
+/// not a control character and is accepted too. OSS keys are flat names, so `.` and `..`
+/// segments and repeated `/` after the first character are ordinary key characters, compared
+/// as they are.
 ///
 /// # Equality
 ///
@@ -93,12 +95,12 @@ use parse::{Key, OssScheme, Parsed, VOD_PREFIX};
 /// assert_eq!(url.object_key(), Some("example.mp4"));
 /// assert!(url.same_object(&"OSS://Example-Bucket/example%2Emp4".parse()?));
 ///
-/// let signed = "https://example-bucket.oss-cn-shanghai.aliyuncs.com/example.mp4?Expires=1";
+/// let signed = "https://b12.oss-cn-shanghai.aliyuncs.com/a.mp4?Expires=1";
 /// assert_eq!(
 ///     signed.parse::<InputUrl>().unwrap_err().to_string(),
-///     "invalid InputURL: query not allowed at byte 65, drop the '?' and what follows \
+///     "invalid InputURL: query not allowed at byte 46, drop the '?' and what follows \
 ///      (a signed URL is not an input URL) in \
-///      \"https://example-bucket.oss-cn-shanghai.aliyuncs.com/example.mp4?Expi\"…"
+///      \"https://b12.oss-cn-shanghai.aliyuncs.com/a.mp4?Expires=1\""
 /// );
 /// assert_eq!(
 ///     "oss://example-bucket/%zz.mp4".parse::<InputUrl>().unwrap_err().to_string(),

@@ -19,3 +19,4 @@ pub use param::{Param, UnknownParam};
 pub use value::business_type::BusinessType;
 pub use value::tags::{MediaTags, Tag};
 pub use value::text_fields::{Category, Description, Title, UserData};
+pub use value::input_url::InputUrl;

@@ -69,3 +69,4 @@ pub(crate) use string_newtype;
 pub mod business_type;
 pub mod tags;
 pub mod text_fields;
+pub mod input_url;

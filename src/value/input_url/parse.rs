@@ -1,0 +1,339 @@
+//! The grammar of `InputURL` (SPEC §3 rule 16): one pass per check over at most
+//! [`MAX_BYTES`] bytes, and nothing allocated before the length is known to be within it.
+
+use std::borrow::Cow;
+
+use crate::error::{Excerpt, ParamErrorKind, Unit, UrlError};
+use crate::percent::{self, Plus};
+use crate::text::{self, Controls};
+
+/// The most bytes an `InputURL` may have.
+pub(super) const MAX_BYTES: usize = 4096;
+/// The most bytes the decoded object key may have.
+pub(super) const MAX_KEY_BYTES: usize = 1023;
+
+/// `vod://`, whose length is where the VOD ID starts.
+pub(super) const VOD_PREFIX: &str = "vod://";
+
+/// The schemes, as the message of [`UrlError::Scheme`] lists them.
+const ALLOWED_SCHEMES: &str = "oss://, http://, https:// or vod://";
+
+/// The most characters of a VOD ID (the MediaId rule).
+const VOD_ID_MAX: usize = 64;
+
+/// A byte range in a string of at most [`MAX_BYTES`] bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    start: u16,
+    end: u16,
+}
+
+impl Span {
+    fn new(start: usize, end: usize) -> Span {
+        // Every offset is at most MAX_BYTES (< u16::MAX); saturating keeps `get` panic-free.
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        Span {
+            start: at(start),
+            end: at(end),
+        }
+    }
+
+    /// The part of `s` this span covers.
+    pub(super) fn get(self, s: &str) -> Option<&str> {
+        s.get(usize::from(self.start)..usize::from(self.end))
+    }
+}
+
+/// Which of the three OSS forms a URL is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OssScheme {
+    /// `oss://BUCKET/KEY`
+    Oss,
+    /// `http://BUCKET.ENDPOINT/KEY`
+    Http,
+    /// `https://BUCKET.ENDPOINT/KEY`
+    Https,
+}
+
+/// The decoded object key: a range of the URL when it holds no escape, otherwise owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Key {
+    /// The key is the URL from this byte to its end, as written.
+    Raw(u16),
+    /// The percent-decoded key.
+    Decoded(Box<str>),
+}
+
+/// The parts of an OSS URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Oss {
+    pub(super) scheme: OssScheme,
+    /// The bucket (`oss://`) or the whole host (`http(s)://`), in lower case.
+    pub(super) authority: Box<str>,
+    /// The bucket is `authority[..bucket_end]`.
+    pub(super) bucket_end: u8,
+    /// The region, a range of `authority`.
+    pub(super) region: Option<Span>,
+    pub(super) key: Key,
+}
+
+/// What an `InputURL` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Parsed {
+    /// An OSS object.
+    Oss(Oss),
+    /// A VOD media asset; the ID is the URL after [`VOD_PREFIX`].
+    Vod,
+}
+
+enum Scheme {
+    Oss(OssScheme),
+    Vod,
+}
+
+/// Parses `url` by SPEC §3 rule 16. Checks run in this order: empty, length (O(1)), scheme,
+/// control characters, query and fragment, user info, port, host (or bucket, or VOD ID),
+/// object key.
+pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
+    if url.is_empty() {
+        return Err(ParamErrorKind::Empty {
+            min: 1,
+            unit: Unit::Bytes,
+        });
+    }
+    if url.len() > MAX_BYTES {
+        return Err(ParamErrorKind::TooLong {
+            max: MAX_BYTES,
+            found: url.len(),
+            unit: Unit::Bytes,
+        });
+    }
+    let fail = |reason: UrlError| ParamErrorKind::Url {
+        reason,
+        value: Excerpt::new(url),
+    };
+
+    let (scheme, rest_at) = scheme(url).ok_or_else(|| {
+        fail(UrlError::Scheme {
+            allowed: ALLOWED_SCHEMES,
+        })
+    })?;
+    if let Some((at, ch)) = text::find_control(url, Controls::Reject) {
+        return Err(fail(UrlError::ControlCharacter { ch, at }));
+    }
+    match url
+        .bytes()
+        .enumerate()
+        .find(|(_, b)| matches!(b, b'?' | b'#'))
+    {
+        Some((at, b'?')) => return Err(fail(UrlError::Query { at })),
+        Some((at, _)) => return Err(fail(UrlError::Fragment { at })),
+        None => {}
+    }
+
+    let rest = url.get(rest_at..).unwrap_or_default();
+    let (authority, path) = match rest.split_once('/') {
+        Some((authority, path)) => (authority, Some(path)),
+        None => (rest, None),
+    };
+    if authority.contains('@') {
+        return Err(fail(UrlError::UserInfo));
+    }
+    if authority.contains(':') && !authority.starts_with('[') {
+        return Err(fail(UrlError::Port));
+    }
+    // The key starts after the authority and its '/'.
+    let key_at = rest_at + authority.len() + 1;
+
+    let scheme = match scheme {
+        Scheme::Vod => {
+            // TODO(merge): use MediaId's check
+            return if path.is_none() && is_vod_id(authority) {
+                Ok(Parsed::Vod)
+            } else {
+                Err(fail(UrlError::VodId))
+            };
+        }
+        Scheme::Oss(scheme) => scheme,
+    };
+    if authority.is_empty() {
+        return Err(fail(UrlError::MissingHost));
+    }
+    let lower = authority.to_ascii_lowercase();
+    let (bucket, region) = match scheme {
+        OssScheme::Oss => (lower.as_str(), None),
+        OssScheme::Http | OssScheme::Https => {
+            let not_oss = || {
+                fail(UrlError::NotOssHost {
+                    host: Excerpt::new(authority).as_str().to_owned(),
+                })
+            };
+            let (bucket, endpoint) = lower.split_once('.').ok_or_else(not_oss)?;
+            let region = endpoint_region(endpoint).ok_or_else(not_oss)?;
+            // The region is a range of the endpoint; shift it past "BUCKET.".
+            let shift = bucket.len() + 1;
+            let region = region.map(|(start, end)| Span::new(shift + start, shift + end));
+            (bucket, region)
+        }
+    };
+    if !is_bucket(bucket) {
+        let found = authority.get(..bucket.len()).unwrap_or(authority);
+        return Err(fail(UrlError::Bucket {
+            bucket: Excerpt::new(found).as_str().to_owned(),
+        }));
+    }
+    let bucket_end = u8::try_from(bucket.len()).unwrap_or(u8::MAX);
+
+    let key = object_key(path.unwrap_or_default(), key_at).map_err(fail)?;
+    Ok(Parsed::Oss(Oss {
+        scheme,
+        authority: lower.into_boxed_str(),
+        bucket_end,
+        region,
+        key,
+    }))
+}
+
+/// The scheme, ASCII case-insensitive, and the byte offset just past its `://`.
+fn scheme(url: &str) -> Option<(Scheme, usize)> {
+    const SCHEMES: [(&str, Scheme); 4] = [
+        ("oss://", Scheme::Oss(OssScheme::Oss)),
+        ("http://", Scheme::Oss(OssScheme::Http)),
+        ("https://", Scheme::Oss(OssScheme::Https)),
+        (VOD_PREFIX, Scheme::Vod),
+    ];
+    SCHEMES.into_iter().find_map(|(prefix, scheme)| {
+        let head = url.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then_some((scheme, prefix.len()))
+    })
+}
+
+/// The decoded object key from `raw`, the URL after the host's `/`, which starts at byte
+/// `at` of the URL. Sizes are checked before anything is decoded.
+fn object_key(raw: &str, at: usize) -> Result<Key, UrlError> {
+    let escape = |i: usize| UrlError::PercentEscape { at: at + i };
+    let found = percent::decoded_len(raw).map_err(escape)?;
+    if found == 0 {
+        return Err(UrlError::MissingKey);
+    }
+    if found > MAX_KEY_BYTES {
+        return Err(UrlError::KeyTooLong { found });
+    }
+    let key: Cow<'_, str> = match percent::decode(raw, Plus::Literal).map_err(escape)? {
+        Cow::Borrowed(_) => Cow::Borrowed(raw),
+        Cow::Owned(bytes) => {
+            Cow::Owned(String::from_utf8(bytes).map_err(|_| UrlError::KeyNotUtf8)?)
+        }
+    };
+    if let Some(c @ ('/' | '\\')) = key.chars().next() {
+        return Err(UrlError::KeyLeadingSlash(c));
+    }
+    if let Some((at, ch)) = text::find_control(&key, Controls::Reject) {
+        return Err(UrlError::KeyControlCharacter { ch, at });
+    }
+    Ok(match key {
+        Cow::Borrowed(_) => Key::Raw(u16::try_from(at).unwrap_or(u16::MAX)),
+        Cow::Owned(key) => Key::Decoded(key.into_boxed_str()),
+    })
+}
+
+/// The region of a lower-case OSS endpoint, as a byte range of it: `Some(None)` for an OSS
+/// endpoint without a region (acceleration), `None` for a host that is not an OSS endpoint.
+///
+/// Accepted: `oss-NAME.aliyuncs.com` and `oss-NAME-internal.aliyuncs.com` (region `NAME`,
+/// none for `accelerate` and `accelerate-overseas`), and the dual-stack
+/// `REGION.oss.aliyuncs.com`. `NAME`, `REGION` and the endpoint's first label are DNS labels
+/// of `a-z 0-9 -` (1 to 63 characters, no `-` first or last).
+fn endpoint_region(endpoint: &str) -> Option<Option<(usize, usize)>> {
+    if let Some(region) = endpoint.strip_suffix(".oss.aliyuncs.com") {
+        return is_label(region).then_some(Some((0, region.len())));
+    }
+    let label = endpoint.strip_suffix(".aliyuncs.com")?;
+    let name = label.strip_prefix("oss-")?;
+    let region = name.strip_suffix("-internal").unwrap_or(name);
+    if !is_label(label) || !is_label(region) || region == "internal" {
+        return None;
+    }
+    if matches!(region, "accelerate" | "accelerate-overseas") {
+        return Some(None);
+    }
+    Some(Some(("oss-".len(), "oss-".len() + region.len())))
+}
+
+/// A DNS label of `a-z 0-9 -`: 1 to 63 characters, starting and ending with a letter or digit.
+fn is_label(s: &str) -> bool {
+    let alnum = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    (1..=63).contains(&s.len())
+        && s.bytes().all(|b| alnum(&b) || b == b'-')
+        && s.as_bytes().first().is_some_and(alnum)
+        && s.as_bytes().last().is_some_and(alnum)
+}
+
+/// An OSS bucket name (already in lower case): 3 to 63 characters of `a-z 0-9 -`, starting
+/// and ending with a letter or digit.
+fn is_bucket(s: &str) -> bool {
+    s.len() >= 3 && is_label(s)
+}
+
+/// The MediaId rule: 1 to 64 characters of `A-Z a-z 0-9 - _`.
+fn is_vod_id(s: &str) -> bool {
+    (1..=VOD_ID_MAX).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert!(is_label("a"));
+        assert!(is_label("cn-hangzhou"));
+        assert!(is_label(&"a".repeat(63)));
+        assert!(!is_label(&"a".repeat(64)));
+        assert!(!is_label(""));
+        assert!(!is_label("-a"));
+        assert!(!is_label("a-"));
+        assert!(!is_label("A"));
+        assert!(!is_label("a.b"));
+        assert!(!is_label("a_b"));
+    }
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(
+            endpoint_region("oss-cn-shanghai.aliyuncs.com"),
+            Some(Some((4, 15)))
+        );
+        assert_eq!(
+            endpoint_region("oss-cn-shanghai-internal.aliyuncs.com"),
+            Some(Some((4, 15)))
+        );
+        assert_eq!(
+            endpoint_region("cn-shanghai.oss.aliyuncs.com"),
+            Some(Some((0, 11)))
+        );
+        assert_eq!(endpoint_region("oss-accelerate.aliyuncs.com"), Some(None));
+        assert_eq!(
+            endpoint_region("oss-accelerate-overseas.aliyuncs.com"),
+            Some(None)
+        );
+        assert_eq!(endpoint_region("oss-internal.aliyuncs.com"), None);
+        assert_eq!(endpoint_region("oss--internal.aliyuncs.com"), None);
+        assert_eq!(endpoint_region("oss-.aliyuncs.com"), None);
+        assert_eq!(endpoint_region("oss.aliyuncs.com"), None);
+        assert_eq!(endpoint_region("oss-cn-hangzhou.evil.aliyuncs.com"), None);
+        assert_eq!(endpoint_region("aliyuncs.com"), None);
+    }
+
+    #[test]
+    fn vod_ids() {
+        assert!(is_vod_id("a"));
+        assert!(is_vod_id(&"A_-9".repeat(16)));
+        assert!(!is_vod_id(&"a".repeat(65)));
+        assert!(!is_vod_id(""));
+        assert!(!is_vod_id("a*b"));
+    }
+}

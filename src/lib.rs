@@ -17,3 +17,6 @@ pub use error::{
 };
 pub use param::{Param, UnknownParam};
 pub use value::business_type::BusinessType;
+pub use value::cate_id::CateId;
+pub use value::cover_url::CoverUrl;
+pub use value::ids::{MediaId, ReferenceId};

@@ -67,3 +67,6 @@ macro_rules! string_newtype {
 pub(crate) use string_newtype;
 
 pub mod business_type;
+pub mod cate_id;
+pub mod cover_url;
+pub mod ids;

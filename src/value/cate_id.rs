@@ -158,6 +158,7 @@ impl From<CateId> for i64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -37,7 +37,8 @@ use crate::Param;
 ///   ([`UrlError::Scheme`]);
 /// * user info ([`UrlError::UserInfo`]);
 /// * a port that is not a number from 0 to 65535 ([`UrlError::InvalidPort`]);
-/// * no host, as in `http://` or `http:///x` ([`UrlError::MissingHost`]).
+/// * no host, as in `http://`, `http:///x`, `http://:80/` or `http://[]/`
+///   ([`UrlError::MissingHost`]).
 ///
 /// URL errors come as [`ParamErrorKind::Url`] with the value quoted.
 ///
@@ -89,7 +90,7 @@ impl CoverUrl {
     }
 }
 
-string_newtype!(CoverUrl);
+crate::value::string_newtype!(CoverUrl);
 
 /// Where the parts of a valid cover URL are.
 struct Parts {
@@ -151,7 +152,7 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             }));
         }
     }
-    if host_len == 0 {
+    if host_len == 0 || authority.get(..host_len) == Some("[]") {
         return Err(url_error(UrlError::MissingHost));
     }
     Ok(Parts {
@@ -192,6 +193,7 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

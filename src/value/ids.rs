@@ -392,6 +392,7 @@ impl ReferenceId {
 ascii_id_traits!(ReferenceId);
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

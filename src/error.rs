@@ -146,6 +146,12 @@ pub enum UrlError {
     /// `:port` after the host.
     #[error("port not allowed")]
     Port,
+    /// A port that is not 1 to 5 digits with a value up to 65535 (where a port is allowed).
+    #[error("port after ':' at byte {at} not a number from 0 to 65535")]
+    InvalidPort {
+        /// Byte offset of the `:` before the port.
+        at: usize,
+    },
     /// A `?` query.
     #[error("query not allowed at byte {at}, drop the '?' and what follows (a signed URL is not an input URL)")]
     Query {

@@ -20,3 +20,6 @@ pub use value::business_type::BusinessType;
 pub use value::tags::{MediaTags, Tag};
 pub use value::text_fields::{Category, Description, Title, UserData};
 pub use value::input_url::InputUrl;
+pub use value::cate_id::CateId;
+pub use value::cover_url::CoverUrl;
+pub use value::ids::{MediaId, ReferenceId};

@@ -70,3 +70,6 @@ pub mod business_type;
 pub mod tags;
 pub mod text_fields;
 pub mod input_url;
+pub mod cate_id;
+pub mod cover_url;
+pub mod ids;

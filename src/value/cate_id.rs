@@ -1,0 +1,175 @@
+//! `CateId`: the ID of a media category, a positive 64-bit integer.
+
+use std::fmt;
+use std::num::NonZeroI64;
+use std::str::FromStr;
+
+use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
+use crate::Param;
+
+/// The ID of a media category (`CateId`): an integer from 1 to 9223372036854775807
+/// (`i64::MAX`).
+///
+/// As a string it is ASCII decimal digits only: no sign, no `+`, no spaces, no exponent, no
+/// digit separators. Leading zeros are accepted, as they do not change the value, and not
+/// kept (`007` is 7, written back as `7`). [`Display`](fmt::Display) writes the
+/// decimal value. In a request an empty `CateId` clears the field (SPEC rule 1); that is
+/// decided by the request parser, this type always holds a value.
+///
+/// # Errors
+///
+/// * the empty string ([`ParamErrorKind::Empty`]);
+/// * any character other than `0`–`9` anywhere ([`ParamErrorKind::NotInteger`]), which wins
+///   over a value out of range;
+/// * 0, or a value over `i64::MAX` ([`ParamErrorKind::OutOfRange`]);
+/// * from an `i64`: 0 and negative values ([`ParamErrorKind::OutOfRange`]).
+///
+/// Parsing is one pass over the input that stops accumulating at the first overflow and
+/// never allocates in proportion to it.
+///
+/// ```
+/// use ims_media::CateId;
+/// assert_eq!("3048".parse::<CateId>()?.get(), 3048);
+/// assert_eq!(
+///     "-5".parse::<CateId>().unwrap_err().to_string(),
+///     "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed"
+/// );
+/// assert_eq!(
+///     "0".parse::<CateId>().unwrap_err().to_string(),
+///     "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed"
+/// );
+/// assert!(CateId::try_from(-1_i64).is_err());
+/// # Ok::<(), ims_media::ParamError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CateId(NonZeroI64);
+
+impl CateId {
+    /// The least value.
+    pub const MIN: i64 = 1;
+    /// The greatest value.
+    pub const MAX: i64 = i64::MAX;
+
+    /// The value, from 1 to `i64::MAX`.
+    pub const fn get(self) -> i64 {
+        self.0.get()
+    }
+
+    /// A `CateId` from a literal; usable in a `const`.
+    ///
+    /// # Panics
+    ///
+    /// If `n` is less than 1 — at compile time when used in a `const`:
+    ///
+    /// ```should_panic
+    /// let _ = ims_media::CateId::from_static(0);
+    /// ```
+    ///
+    /// ```
+    /// use ims_media::CateId;
+    /// const CATE: CateId = CateId::from_static(3048);
+    /// assert_eq!(CATE.get(), 3048);
+    /// ```
+    #[allow(clippy::panic)]
+    pub const fn from_static(n: i64) -> Self {
+        match NonZeroI64::new(n) {
+            Some(v) if n > 0 => CateId(v),
+            _ => panic!("invalid CateId: 1 to 9223372036854775807 required"),
+        }
+    }
+
+    fn out_of_range(value: &str) -> ParamError {
+        ParamError::new(
+            Param::CateId,
+            ParamErrorKind::OutOfRange {
+                min: Self::MIN,
+                max: Self::MAX,
+                value: Excerpt::new(value),
+            },
+        )
+    }
+}
+
+impl fmt::Display for CateId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl FromStr for CateId {
+    type Err = ParamError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.is_empty() {
+            return Err(ParamError::new(
+                Param::CateId,
+                ParamErrorKind::Empty {
+                    min: 1,
+                    unit: Unit::Characters,
+                },
+            ));
+        }
+        // `None` once the value has overflowed; the scan goes on only to look for a
+        // non-digit, which is the more basic error.
+        let mut value: Option<i64> = Some(0);
+        for b in s.bytes() {
+            if !b.is_ascii_digit() {
+                return Err(ParamError::new(
+                    Param::CateId,
+                    ParamErrorKind::NotInteger {
+                        value: Excerpt::new(s),
+                    },
+                ));
+            }
+            value = value
+                .and_then(|v| v.checked_mul(10))
+                .and_then(|v| v.checked_add(i64::from(b - b'0')));
+        }
+        match value.and_then(NonZeroI64::new) {
+            Some(n) => Ok(CateId(n)),
+            None => Err(Self::out_of_range(s)),
+        }
+    }
+}
+
+impl TryFrom<&str> for CateId {
+    type Error = ParamError;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl TryFrom<i64> for CateId {
+    type Error = ParamError;
+
+    fn try_from(n: i64) -> Result<Self, Self::Error> {
+        match NonZeroI64::new(n) {
+            Some(v) if n > 0 => Ok(CateId(v)),
+            _ => Err(Self::out_of_range(&n.to_string())),
+        }
+    }
+}
+
+impl From<CateId> for i64 {
+    fn from(id: CateId) -> i64 {
+        id.get()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits() {
+        assert_eq!("1".parse::<CateId>().map(CateId::get), Ok(1));
+        assert_eq!(
+            "9223372036854775807".parse::<CateId>().map(CateId::get),
+            Ok(i64::MAX)
+        );
+        assert!("9223372036854775808".parse::<CateId>().is_err());
+        assert_eq!(CateId::from_static(i64::MAX).get(), CateId::MAX);
+    }
+}

@@ -1,0 +1,221 @@
+//! `CoverUrl`: the URL of a media asset's cover image.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit, UrlError};
+use crate::Param;
+
+/// The URL of a media asset's cover image (`CoverURL`): 1 to 128 bytes, an absolute `http://`
+/// or `https://` URL with a non-empty host, no white space and no control character.
+///
+/// The value is kept verbatim: no trimming, no case folding, no normalisation (SPEC rule 2).
+/// The scheme is matched ASCII case-insensitively (`HTTPS://Example.com/a.png` is accepted and
+/// kept as written).
+///
+/// Decisions where the documentation is silent:
+/// * a query and a fragment are allowed: covers are often served through signed URLs;
+/// * a port is allowed (`http://host:8080/a.png`) and must be 1 to 5 digits up to 65535;
+/// * user info (`user:password@`) is refused: a cover URL is shown to people, a credential
+///   in it would leak, and RFC 3986 §3.2.1 deprecates it;
+/// * the host is the authority (what follows `//` up to the first `/`, `?` or `#`) without
+///   its `:port`; an IPv6 literal keeps its brackets (`[::1]`). Beyond being non-empty it is
+///   not checked, so an internationalised host may be written in Unicode.
+///
+/// In a request an empty `CoverURL` clears the field (SPEC rule 1); that is decided by the
+/// request parser, this type is never empty.
+///
+/// # Errors
+///
+/// Checked in this order, each reporting the first problem of its kind:
+/// * the empty string ([`ParamErrorKind::Empty`]) and more than 128 bytes
+///   ([`ParamErrorKind::TooLong`], checked before anything is read);
+/// * a control character (Unicode general category Cc, TAB and LF included) or any Unicode
+///   White_Space character, such as a space or U+3000 ([`UrlError::ControlCharacter`],
+///   [`UrlError::WhiteSpace`]);
+/// * a scheme other than `http://` or `https://`, including a scheme-relative `//host/x`
+///   ([`UrlError::Scheme`]);
+/// * user info ([`UrlError::UserInfo`]);
+/// * a port that is not a number from 0 to 65535 ([`UrlError::InvalidPort`]);
+/// * no host, as in `http://`, `http:///x`, `http://:80/` or `http://[]/`
+///   ([`UrlError::MissingHost`]).
+///
+/// URL errors come as [`ParamErrorKind::Url`] with the value quoted.
+///
+/// ```
+/// use ims_media::CoverUrl;
+/// let url: CoverUrl = "https://example-bucket.oss-cn-shanghai.aliyuncs.com/a.png".parse()?;
+/// assert_eq!(url.host(), "example-bucket.oss-cn-shanghai.aliyuncs.com");
+///
+/// assert_eq!(
+///     "ftp://example.com/a.png".parse::<CoverUrl>().unwrap_err().to_string(),
+///     "invalid CoverURL: scheme not allowed, only http:// or https:// in \"ftp://example.com/a.png\""
+/// );
+/// assert_eq!(
+///     "http://example.com/a b.png".parse::<CoverUrl>().unwrap_err().to_string(),
+///     "invalid CoverURL: white space ' ' at byte 20 in \"http://example.com/a b.png\""
+/// );
+/// # Ok::<(), ims_media::ParamError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CoverUrl(Cow<'static, str>);
+
+impl CoverUrl {
+    /// The most UTF-8 bytes.
+    pub const MAX_BYTES: usize = 128;
+
+    fn validate(s: &str) -> Result<(), ParamError> {
+        parse(s)
+            .map(|_| ())
+            .map_err(|kind| ParamError::new(Param::CoverUrl, kind))
+    }
+
+    /// The scheme as written, without `://`: `http` or `https` in any case.
+    pub fn scheme(&self) -> &str {
+        let s = self.as_str();
+        parse(s)
+            .ok()
+            .and_then(|p| s.get(p.scheme))
+            .unwrap_or_default()
+    }
+
+    /// The host as written, without user info (never present) and port; an IPv6 literal keeps
+    /// its brackets.
+    pub fn host(&self) -> &str {
+        let s = self.as_str();
+        parse(s)
+            .ok()
+            .and_then(|p| s.get(p.host))
+            .unwrap_or_default()
+    }
+}
+
+crate::value::string_newtype!(CoverUrl);
+
+/// Where the parts of a valid cover URL are.
+struct Parts {
+    scheme: Range<usize>,
+    host: Range<usize>,
+}
+
+/// The whole rule; the value is at most 128 bytes once past the length check, so everything
+/// after it is bounded work.
+fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
+    if s.is_empty() {
+        return Err(ParamErrorKind::Empty {
+            min: 1,
+            unit: Unit::Bytes,
+        });
+    }
+    if s.len() > CoverUrl::MAX_BYTES {
+        return Err(ParamErrorKind::TooLong {
+            max: CoverUrl::MAX_BYTES,
+            found: s.len(),
+            unit: Unit::Bytes,
+        });
+    }
+    let url_error = |reason| ParamErrorKind::Url {
+        reason,
+        value: Excerpt::new(s),
+    };
+    for (at, ch) in s.char_indices() {
+        if ch.is_control() {
+            return Err(url_error(UrlError::ControlCharacter { ch, at }));
+        }
+        if ch.is_whitespace() {
+            return Err(url_error(UrlError::WhiteSpace { ch, at }));
+        }
+    }
+    let scheme_len = if starts_with_ignore_case(s, "https://") {
+        5
+    } else if starts_with_ignore_case(s, "http://") {
+        4
+    } else {
+        return Err(url_error(UrlError::Scheme {
+            allowed: "http:// or https://",
+        }));
+    };
+    let start = scheme_len + 3;
+    let rest = s.get(start..).unwrap_or_default();
+    let authority = rest
+        .find(['/', '?', '#'])
+        .and_then(|end| rest.get(..end))
+        .unwrap_or(rest);
+    if authority.contains('@') {
+        return Err(url_error(UrlError::UserInfo));
+    }
+    let host_len = host_len(authority);
+    if let Some(port) = authority.get(host_len..).and_then(|p| p.strip_prefix(':')) {
+        if !is_port(port) {
+            return Err(url_error(UrlError::InvalidPort {
+                at: start + host_len,
+            }));
+        }
+    }
+    if host_len == 0 || authority.get(..host_len) == Some("[]") {
+        return Err(url_error(UrlError::MissingHost));
+    }
+    Ok(Parts {
+        scheme: 0..scheme_len,
+        host: start..start + host_len,
+    })
+}
+
+/// The length of the host at the start of an authority without user info: up to the first
+/// `:`, or for a bracketed IPv6 literal up to its `]` when a `:` or nothing follows it.
+fn host_len(authority: &str) -> usize {
+    if authority.starts_with('[') {
+        if let Some(close) = authority.find(']') {
+            let end = close + 1;
+            if authority
+                .get(end..)
+                .is_some_and(|r| r.is_empty() || r.starts_with(':'))
+            {
+                return end;
+            }
+        }
+        return authority.len();
+    }
+    authority.find(':').unwrap_or(authority.len())
+}
+
+/// 1 to 5 ASCII digits with a value up to 65535.
+fn is_port(port: &str) -> bool {
+    (1..=5).contains(&port.len())
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u32>().is_ok_and(|n| n <= 65535)
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_and_port_split() {
+        let host = |s: &str| s.parse::<CoverUrl>().map(|u| u.host().to_owned());
+        assert_eq!(host("http://a.example:8080/x").unwrap(), "a.example");
+        assert_eq!(host("http://[::1]:8080/x").unwrap(), "[::1]");
+        assert_eq!(host("http://[::1]").unwrap(), "[::1]");
+        assert_eq!(host("http://h?q=1").unwrap(), "h");
+        assert_eq!(host("http://h#top").unwrap(), "h");
+        assert!(host("http://h:65535/").is_ok());
+        assert!(host("http://h:65536/").is_err());
+        assert!(host("http://h:/").is_err());
+        assert!(host("http://h:123456/").is_err());
+        assert!(host("http://h:8a/").is_err());
+    }
+
+    #[test]
+    fn scheme_is_as_written() {
+        let url: CoverUrl = "HTTPS://Example.com/a.png".parse().unwrap();
+        assert_eq!(url.scheme(), "HTTPS");
+        assert_eq!(url.host(), "Example.com");
+    }
+}

@@ -1,0 +1,529 @@
+//! `MediaId` and `ReferenceId`: short ASCII identifiers stored inline, without a heap
+//! allocation.
+//!
+//! Both are 64 characters at most from `A-Z a-z 0-9 - _` and differ only in their least length
+//! and in the parameter they report, so they share one private implementation, [`AsciiId`].
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
+use crate::Param;
+
+/// The most characters of an identifier, shared by both types.
+const MAX: usize = 64;
+
+/// The alphabet as words, for error messages.
+const ALPHABET: &str = "A-Z a-z 0-9 - _";
+
+const N: bool = false;
+const Y: bool = true;
+
+/// Which bytes an identifier may hold: `A-Z a-z 0-9 - _`. Every other byte, including every
+/// byte of a multi-byte UTF-8 sequence, is refused. A `const` (not a `static`) so that the
+/// `const fn from_static` constructors can read it.
+#[rustfmt::skip]
+const ALLOWED: [bool; 256] = [
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0x00
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0x10
+    N, N, N, N, N, N, N, N, N, N, N, N, N, Y, N, N, // 0x20  -
+    Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, N, // 0x30  0-9
+    N, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, // 0x40  A-O
+    Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, // 0x50  P-Z _
+    N, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, // 0x60  a-o
+    Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, N, // 0x70  p-z
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0x80
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0x90
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xA0
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xB0
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xC0
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xD0
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xE0
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xF0
+];
+
+/// An identifier of `min..=64` characters from [`ALLOWED`], stored inline.
+///
+/// Invariant: `bytes[..len]` are allowed ASCII bytes and `bytes[len..]` are all zero, so the
+/// derived equality is string equality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AsciiId {
+    len: u8,
+    bytes: [u8; MAX],
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// The high bit of every byte of a word.
+const HIGH: u64 = splat(0x80);
+
+/// The high bit set in each byte of `word` that is not in `A-Z a-z 0-9 - _`: the [`ALLOWED`]
+/// table applied to eight bytes at once (SIMD within a register).
+///
+/// Bytes with the high bit set are refused outright; the others are below 0x80, so adding a
+/// constant of at most 0x80 never carries into the next byte, and `x + (0x80 - lo)` has the
+/// high bit set exactly when `x >= lo`.
+#[inline]
+fn bad_lanes(word: u64) -> u64 {
+    let x = word & !HIGH;
+    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
+    let above = |v: u64, hi: u8| v.wrapping_add(splat(0x7F - hi));
+    let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !above(v, hi);
+    // `| 0x20` maps A-Z onto a-z and nothing else onto a-z.
+    let letter = in_range(x | splat(0x20), b'a', b'z');
+    let digit = in_range(x, b'0', b'9');
+    let dash = in_range(x, b'-', b'-');
+    let underscore = in_range(x, b'_', b'_');
+    ((!(letter | digit | dash | underscore)) | word) & HIGH
+}
+
+/// The first eight bytes of `c` as a little-endian word; `c` has at least eight (an
+/// impossible shorter slice gives a word of zero bytes, which are refused).
+#[inline]
+fn load(c: &[u8]) -> u64 {
+    c.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+impl AsciiId {
+    /// Checks `s` against the rule and copies it inline. Runs in time bounded by the limit, not
+    /// by the input: an input longer than 64 bytes is refused after reading at most 64 bytes.
+    ///
+    /// The hot path is small enough to inline into the caller and does not branch on the
+    /// data: it checks and copies whole words with [`bad_lanes`] (a loop the compiler runs on
+    /// vector registers), then the last `len % 8` bytes through [`ALLOWED`]. No allocation.
+    /// Whatever it does not accept goes to
+    /// [`AsciiId::parse_slow`], which applies the whole rule and finds the error to report, so
+    /// the hot path can only be too strict, never too lenient, and then costs time only.
+    #[inline(always)]
+    fn parse(s: &str, min: usize, param: Param) -> Result<Self, ParamError> {
+        let bytes = s.as_bytes();
+        let len = bytes.len();
+        if min <= len && len <= MAX {
+            let mut out = [0; MAX];
+            let mut bad = 0;
+            let words = bytes.chunks_exact(8);
+            let tail = words.remainder();
+            for (d, c) in out.chunks_exact_mut(8).zip(words) {
+                bad |= bad_lanes(load(c));
+                d.copy_from_slice(c);
+            }
+            let mut ok = bad == 0;
+            for (d, &b) in out.iter_mut().skip(len - tail.len()).zip(tail) {
+                ok &= ALLOWED[usize::from(b)];
+                *d = b;
+            }
+            if ok {
+                return Ok(AsciiId {
+                    // `len <= MAX = 64` was checked above.
+                    len: len as u8,
+                    bytes: out,
+                });
+            }
+        }
+        Self::parse_slow(s, min, param)
+    }
+
+    /// The whole rule, checked in the order the errors are reported: the first problem met
+    /// reading from the start, that is a refused character among the first 64 bytes, else the
+    /// length.
+    #[cold]
+    #[inline(never)]
+    fn parse_slow(s: &str, min: usize, param: Param) -> Result<Self, ParamError> {
+        let bytes = s.as_bytes();
+        let len = bytes.len();
+        if len == 0 {
+            return Err(ParamError::new(
+                param,
+                ParamErrorKind::Empty {
+                    min,
+                    unit: Unit::Characters,
+                },
+            ));
+        }
+        let head = bytes.get(..MAX).unwrap_or(bytes);
+        if let Some(at) = head.iter().position(|&b| !ALLOWED[usize::from(b)]) {
+            // Every byte before `at` is ASCII, so `at` is a character boundary.
+            let ch = s
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            return Err(ParamError::new(
+                param,
+                ParamErrorKind::InvalidCharacter {
+                    ch,
+                    at,
+                    allowed: ALPHABET,
+                    value: Excerpt::new(s),
+                },
+            ));
+        }
+        if len > MAX {
+            return Err(ParamError::new(
+                param,
+                ParamErrorKind::TooLong {
+                    max: MAX,
+                    found: len,
+                    unit: Unit::Characters,
+                },
+            ));
+        }
+        if len < min {
+            return Err(ParamError::new(
+                param,
+                ParamErrorKind::TooShort {
+                    min,
+                    found: len,
+                    unit: Unit::Characters,
+                    value: Excerpt::new(s),
+                },
+            ));
+        }
+        let mut out = [0; MAX];
+        if let Some(dst) = out.get_mut(..len) {
+            dst.copy_from_slice(bytes);
+        }
+        Ok(AsciiId {
+            // `len <= MAX = 64` was checked above.
+            len: len as u8,
+            bytes: out,
+        })
+    }
+
+    /// The same rule in a `const fn`; `None` where [`AsciiId::parse`] would fail.
+    const fn from_static(s: &str, min: usize) -> Option<Self> {
+        let src = s.as_bytes();
+        if src.len() < min || src.len() > MAX {
+            return None;
+        }
+        let mut bytes = [0; MAX];
+        let mut i = 0;
+        while i < src.len() {
+            if !ALLOWED[src[i] as usize] {
+                return None;
+            }
+            bytes[i] = src[i];
+            i += 1;
+        }
+        Some(AsciiId {
+            len: src.len() as u8,
+            bytes,
+        })
+    }
+
+    /// The identifier. The bytes are ASCII by construction, so the fallback to `""` is never
+    /// taken; it only spares a panic path.
+    fn as_str(&self) -> &str {
+        let used = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(used).unwrap_or_default()
+    }
+}
+
+impl Hash for AsciiId {
+    /// Hashes as the string does, so that `Borrow<str>` is sound for hash maps.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for AsciiId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for AsciiId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+/// The trait impls of an identifier type `$ty(AsciiId)` that has
+/// `fn parse(s: &str) -> Result<Self, ParamError>`.
+macro_rules! ascii_id_traits {
+    ($ty:ident) => {
+        impl $ty {
+            /// The identifier, exactly as given.
+            pub fn as_str(&self) -> &str {
+                self.0.as_str()
+            }
+
+            /// The identifier as an owned `String`.
+            pub fn into_string(self) -> String {
+                self.0.as_str().to_owned()
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = ParamError;
+
+            #[inline]
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $ty::parse(s)
+            }
+        }
+
+        impl TryFrom<&str> for $ty {
+            type Error = ParamError;
+
+            #[inline]
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                $ty::parse(s)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = ParamError;
+
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                $ty::parse(&s)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl fmt::Debug for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($ty))
+                    .field(&self.as_str())
+                    .finish()
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl Borrow<str> for $ty {
+            fn borrow(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(id: $ty) -> String {
+                id.into_string()
+            }
+        }
+    };
+}
+
+/// The ID of a media asset in IMS (`MediaId`): 1 to 64 characters from `A-Z a-z 0-9 - _`.
+///
+/// IMS IDs are 32 lower-case hex characters; public-library IDs add the prefix `icepublic-`.
+/// The wider rule accepts both and whatever IMS issues next within the alphabet. Masked
+/// examples from the documentation (`****20b48fb04483915d4f2cd8ac****`) are not IDs.
+///
+/// The value is stored inline (no heap allocation) and compared, hashed and ordered as its
+/// string, so a `HashMap<MediaId, _>` can be looked up with a `&str`.
+///
+/// In a request an empty `MediaId` counts as absent (SPEC rule 1); that is decided by the
+/// request parser, this type is never empty.
+///
+/// # Errors
+///
+/// The error is the first problem met reading from the start:
+/// * the empty string ([`ParamErrorKind::Empty`]);
+/// * a character outside `A-Z a-z 0-9 - _` among the first 64 bytes
+///   ([`ParamErrorKind::InvalidCharacter`] with the character, which may be multi-byte, and
+///   its byte offset);
+/// * more than 64 bytes ([`ParamErrorKind::TooLong`]). The length is checked before the rest
+///   is read, so a huge input costs nothing; `found` is its length in bytes, which is its
+///   number of characters whenever it is ASCII.
+///
+/// ```
+/// use ims_media::MediaId;
+/// let id: MediaId = "2b36bd19c13f4145b094c0cad80dbce5".parse()?;
+/// assert_eq!(id.as_str(), "2b36bd19c13f4145b094c0cad80dbce5");
+///
+/// let err = "****20b48fb04483915d4f2cd8ac****".parse::<MediaId>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid MediaId: character '*' at byte 0 not allowed, only A-Z a-z 0-9 - _ \
+///      in \"****20b48fb04483915d4f2cd8ac****\""
+/// );
+/// assert_eq!(
+///     "a".repeat(65).parse::<MediaId>().unwrap_err().to_string(),
+///     "invalid MediaId: 65 characters, at most 64 allowed"
+/// );
+/// # Ok::<(), ims_media::ParamError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MediaId(AsciiId);
+
+impl MediaId {
+    /// The least number of characters.
+    pub const MIN_CHARS: usize = 1;
+    /// The most characters.
+    pub const MAX_CHARS: usize = MAX;
+
+    #[inline]
+    fn parse(s: &str) -> Result<Self, ParamError> {
+        AsciiId::parse(s, Self::MIN_CHARS, Param::MediaId).map(MediaId)
+    }
+
+    /// A `MediaId` from a literal, checked by the same rule; usable in a `const`.
+    ///
+    /// # Panics
+    ///
+    /// If `s` breaks the rule — at compile time when used in a `const`:
+    ///
+    /// ```should_panic
+    /// let _ = ims_media::MediaId::from_static("****20b48fb04483915d4f2cd8ac****");
+    /// ```
+    ///
+    /// ```
+    /// use ims_media::MediaId;
+    /// const ID: MediaId = MediaId::from_static("icepublic-9a1f0c2e");
+    /// assert_eq!(ID.as_str(), "icepublic-9a1f0c2e");
+    /// ```
+    #[allow(clippy::panic)]
+    pub const fn from_static(s: &'static str) -> Self {
+        match AsciiId::from_static(s, Self::MIN_CHARS) {
+            Some(id) => MediaId(id),
+            None => panic!("invalid MediaId: 1 to 64 characters of A-Z a-z 0-9 - _ required"),
+        }
+    }
+}
+
+ascii_id_traits!(MediaId);
+
+/// A caller-chosen reference (`ReferenceId`): 6 to 64 characters from `A-Z a-z 0-9 - _`.
+///
+/// IMS wants it unique among the user's assets; uniqueness is the caller's concern (the
+/// outcome of [`apply_update`](crate::apply_update) says whether `ReferenceId` changed).
+///
+/// Stored inline like [`MediaId`], compared, hashed and ordered as its string.
+///
+/// # Errors
+///
+/// The error is the first problem met reading from the start:
+/// * the empty string ([`ParamErrorKind::Empty`] with `min` 6);
+/// * a character outside `A-Z a-z 0-9 - _` among the first 64 bytes
+///   ([`ParamErrorKind::InvalidCharacter`] with the character and its byte offset);
+/// * more than 64 bytes ([`ParamErrorKind::TooLong`], checked before the rest is read;
+///   `found` is the length in bytes, which is the number of characters whenever it is ASCII);
+/// * 1 to 5 characters ([`ParamErrorKind::TooShort`]).
+///
+/// ```
+/// use ims_media::ReferenceId;
+/// assert_eq!("123-123".parse::<ReferenceId>()?.as_str(), "123-123");
+/// assert_eq!(
+///     "abc".parse::<ReferenceId>().unwrap_err().to_string(),
+///     "invalid ReferenceId: 3 characters, at least 6 required in \"abc\""
+/// );
+/// assert_eq!(
+///     "ref 2024".parse::<ReferenceId>().unwrap_err().to_string(),
+///     "invalid ReferenceId: character ' ' at byte 3 not allowed, only A-Z a-z 0-9 - _ \
+///      in \"ref 2024\""
+/// );
+/// # Ok::<(), ims_media::ParamError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ReferenceId(AsciiId);
+
+impl ReferenceId {
+    /// The least number of characters.
+    pub const MIN_CHARS: usize = 6;
+    /// The most characters.
+    pub const MAX_CHARS: usize = MAX;
+
+    #[inline]
+    fn parse(s: &str) -> Result<Self, ParamError> {
+        AsciiId::parse(s, Self::MIN_CHARS, Param::ReferenceId).map(ReferenceId)
+    }
+
+    /// A `ReferenceId` from a literal, checked by the same rule; usable in a `const`.
+    ///
+    /// # Panics
+    ///
+    /// If `s` breaks the rule — at compile time when used in a `const`:
+    ///
+    /// ```should_panic
+    /// let _ = ims_media::ReferenceId::from_static("abc");
+    /// ```
+    ///
+    /// ```
+    /// use ims_media::ReferenceId;
+    /// const REF: ReferenceId = ReferenceId::from_static("ref_2024-001");
+    /// assert_eq!(REF.as_str(), "ref_2024-001");
+    /// ```
+    #[allow(clippy::panic)]
+    pub const fn from_static(s: &'static str) -> Self {
+        match AsciiId::from_static(s, Self::MIN_CHARS) {
+            Some(id) => ReferenceId(id),
+            None => panic!("invalid ReferenceId: 6 to 64 characters of A-Z a-z 0-9 - _ required"),
+        }
+    }
+}
+
+ascii_id_traits!(ReferenceId);
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_matches_the_rule() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+            assert_eq!(ALLOWED[usize::from(b)], want, "byte {b:#04X}");
+        }
+    }
+
+    #[test]
+    fn word_check_matches_the_table() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut word = *b"aZ09-_xY";
+                word[lane] = b;
+                let bad = bad_lanes(u64::from_le_bytes(word));
+                let want = if ALLOWED[usize::from(b)] {
+                    0
+                } else {
+                    0x80 << (8 * lane)
+                };
+                assert_eq!(bad, want, "byte {b:#04X} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn parse_and_from_static_agree() {
+        let cases = [
+            "",
+            "a",
+            "abcde",
+            "abcdef",
+            "a*",
+            "é",
+            &"x".repeat(64),
+            &"x".repeat(65),
+        ];
+        for s in cases {
+            for min in [1, 6] {
+                let parsed = AsciiId::parse(s, min, Param::MediaId);
+                assert_eq!(parsed, AsciiId::parse_slow(s, min, Param::MediaId), "{s:?}");
+                assert_eq!(parsed.ok(), AsciiId::from_static(s, min), "{s:?} min {min}");
+            }
+        }
+    }
+
+    #[test]
+    fn padding_is_zero_so_equality_is_by_string() {
+        let a = AsciiId::parse("abc", 1, Param::MediaId).unwrap();
+        assert_eq!(a.len, 3);
+        assert!(a.bytes[3..].iter().all(|&b| b == 0));
+        assert_eq!(a.as_str(), "abc");
+    }
+}

@@ -3,23 +3,66 @@
 //!
 //! No I/O: this crate is the domain logic a service implementing or proxying the operation
 //! needs, and what a client needs to check a request before sending it.
+//!
+//! * Value types, one per parameter, that cannot hold an invalid value: [`MediaId`],
+//!   [`InputUrl`], [`BusinessType`], [`Title`], [`Description`], [`Category`], [`Tag`] and
+//!   [`MediaTags`], [`CoverUrl`], [`UserData`], [`CateId`], [`ReferenceId`]; the wire names
+//!   in [`Param`].
+//! * [`UpdateMediaInfoRequest`], parsed from wire parameters
+//!   ([`UpdateMediaInfoRequest::from_params`], [`UpdateMediaInfoRequest::from_query`]) with
+//!   every problem reported at once in a [`RequestError`], and written back
+//!   ([`UpdateMediaInfoRequest::to_params`], [`UpdateMediaInfoRequest::to_query`]).
+//! * [`MediaInfo`], the stored asset, and [`apply_update`], the pure, idempotent and atomic
+//!   merge of a request into it.
+//!
+//! # Rules everywhere
+//!
+//! * **Absent, empty, set.** An absent parameter leaves its field unchanged; one present and
+//!   empty clears it; a value sets it. An empty `MediaId`, `InputURL` or `AppendTags` counts
+//!   as absent. Value types are never empty: clearing is [`FieldUpdate::Clear`] in a request
+//!   and `None` in [`MediaInfo`].
+//! * **Verbatim.** Values are never trimmed, case-folded, normalised or truncated; the one
+//!   rewrite is the trimming of white space around each tag of a `MediaTags` list.
+//!   Truncation exists only as the explicit `truncated` constructors.
+//! * **Bytes.** Limits count the UTF-8 bytes of the value after decoding the wire format; a
+//!   value exactly at the limit is valid.
+//! * **Errors.** Every refusal names the parameter by its wire name, the limit and what was
+//!   found; nothing panics on input.
+//!
+//! # Features
+//!
+//! * `serde`: JSON in the API's shapes (see the `serde` module docs in the source).
+//! * `proptest`: the module `strategy` with generators for every type.
+//! * `arbitrary`: `arbitrary::Arbitrary` for every type.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 mod error;
+mod media;
 mod param;
 mod percent;
+mod request;
+#[cfg(feature = "serde")]
+mod serde;
 mod text;
+mod update;
 mod value;
 
 pub use error::{
     ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError, UrlError,
 };
+pub use media::{MediaInfo, UpdateMediaInfoResponse};
 pub use param::{Param, UnknownParam};
+pub use request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
+pub use update::{apply_update, UpdateOutcome};
 pub use value::business_type::BusinessType;
-pub use value::tags::{MediaTags, Tag};
-pub use value::text_fields::{Category, Description, Title, UserData};
-pub use value::input_url::InputUrl;
 pub use value::cate_id::CateId;
 pub use value::cover_url::CoverUrl;
 pub use value::ids::{MediaId, ReferenceId};
+pub use value::input_url::InputUrl;
+pub use value::tags::{MediaTags, Tag};
+pub use value::text_fields::{Category, Description, Title, UserData};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

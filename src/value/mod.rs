@@ -67,9 +67,9 @@ macro_rules! string_newtype {
 pub(crate) use string_newtype;
 
 pub mod business_type;
-pub mod tags;
-pub mod text_fields;
-pub mod input_url;
 pub mod cate_id;
 pub mod cover_url;
 pub mod ids;
+pub mod input_url;
+pub mod tags;
+pub mod text_fields;

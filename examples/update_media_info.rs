@@ -1,0 +1,118 @@
+//! The crate's runnable face.
+//!
+//! * `cargo run --example update_media_info`: a demonstration on built-in data.
+//! * `cargo run --example update_media_info -- --json`: reads
+//!   `{"media": <MediaBasicInfo>, "params": [["Name", "value"], …]}` from standard input,
+//!   applies `from_params` then `apply_update`, and writes
+//!   `{"media": <MediaBasicInfo>, "changed": [...]}` (exit 0) or
+//!   `{"errors": [{"param", "code", "message"}, …]}` (exit 1). Input that is not such an
+//!   object: a message on standard error, exit 2.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    media: MediaInfo,
+    params: Vec<(String, String)>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => demo(),
+        [flag] if flag == "--json" => run_json(),
+        _ => {
+            eprintln!("usage: update_media_info [--json]");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_json() -> ExitCode {
+    let mut input = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut input) {
+        eprintln!("cannot read standard input: {e}");
+        return ExitCode::from(2);
+    }
+    let case: Case = match serde_json::from_str(&input) {
+        Ok(case) => case,
+        Err(e) => {
+            eprintln!("standard input is not a {{\"media\", \"params\"}} object: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (output, status) =
+        match UpdateMediaInfoRequest::from_params(case.params.iter().map(|(k, v)| (k, v))) {
+            Err(e) => {
+                let mut out = json!({ "errors": e.errors() });
+                if e.omitted() > 0 {
+                    out["omitted"] = json!(e.omitted());
+                }
+                (out, 1)
+            }
+            Ok(request) => match apply_update(&case.media, &request) {
+                Ok(outcome) => (json!(outcome), 0),
+                Err(e) => (json!({ "errors": [e] }), 1),
+            },
+        };
+    println!("{output}");
+    ExitCode::from(status)
+}
+
+fn demo() -> ExitCode {
+    match try_demo() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("demonstration failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
+    let mut media = MediaInfo::new(
+        "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
+        "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4".parse()?,
+    );
+    media.title = Some("Intro".parse()?);
+    media.media_tags = "news,sports".parse()?;
+    media.cate_id = Some("3048".parse()?);
+    println!("stored asset:\n{}\n", serde_json::to_string_pretty(&media)?);
+
+    let query = "Action=UpdateMediaInfo&Version=2020-11-09\
+                 &InputURL=oss%3A%2F%2Fexample-bucket%2Fvideos%2Fintro.mp4\
+                 &Title=Opening+night+%E2%80%94+%E5%BC%80%E5%B9%95&Description=\
+                 &MediaTags=sports%2C+weather&AppendTags=True&BusinessType=opening";
+    println!("update request (query form):\n{query}\n");
+    let request = UpdateMediaInfoRequest::from_query(query)?;
+    let outcome = apply_update(&media, &request)?;
+    println!(
+        "asset after the update:\n{}",
+        serde_json::to_string_pretty(&outcome.media)?
+    );
+    let changed: Vec<&str> = outcome.changed.iter().map(|p| p.name()).collect();
+    println!("changed: {}\n", changed.join(", "));
+    println!(
+        "the same request again changes: {:?}\n",
+        apply_update(&outcome.media, &request)?.changed
+    );
+
+    let bad = "MediaId=****20b48fb04483915d4f2cd8ac****&Title=%07bell&CateId=-5\
+               &BusinessType=video&MediaTags=a%2C%2Cb&Tittle=x";
+    println!("rejected request:\n{bad}");
+    match UpdateMediaInfoRequest::from_query(bad) {
+        Ok(_) => return Err("the rejected request was accepted".into()),
+        Err(e) => {
+            for err in e.errors() {
+                println!("  {} {}: {}", err.code().http_status(), err.code(), err);
+            }
+        }
+    }
+    Ok(())
+}

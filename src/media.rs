@@ -1,0 +1,78 @@
+//! `MediaInfo`, the stored state of a media asset, and the operation's response.
+
+use crate::{
+    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags,
+    ReferenceId, Title, UserData,
+};
+
+/// The stored state of a media asset: the fields UpdateMediaInfo can change, and the
+/// `MediaId` and `InputURL` that find it (which never change).
+///
+/// The fields are public because any combination of valid values is a valid asset; `None`
+/// (or no tags) is "not set". With the `serde` feature it reads and writes the JSON of
+/// `MediaBasicInfo` in GetMediaInfo responses.
+///
+/// ```
+/// use ims_media::{MediaInfo, Title};
+/// let mut media = MediaInfo::new(
+///     "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
+///     "oss://example-bucket/videos/intro.mp4".parse()?,
+/// );
+/// assert!(media.title.is_none() && media.media_tags.is_empty());
+/// media.title = Some(Title::from_static("Intro"));
+/// # Ok::<(), ims_media::ParamError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MediaInfo {
+    /// `MediaId`: the asset's ID.
+    pub media_id: MediaId,
+    /// `InputURL`: the object the asset was registered from.
+    pub input_url: InputUrl,
+    /// `BusinessType`.
+    pub business_type: Option<BusinessType>,
+    /// `Title`.
+    pub title: Option<Title>,
+    /// `Description`.
+    pub description: Option<Description>,
+    /// `Category`.
+    pub category: Option<Category>,
+    /// `MediaTags` (empty: none).
+    pub media_tags: MediaTags,
+    /// `CoverURL`.
+    pub cover_url: Option<CoverUrl>,
+    /// `UserData`.
+    pub user_data: Option<UserData>,
+    /// `CateId`.
+    pub cate_id: Option<CateId>,
+    /// `ReferenceId`.
+    pub reference_id: Option<ReferenceId>,
+}
+
+impl MediaInfo {
+    /// An asset with this ID and input URL and nothing else set.
+    pub fn new(media_id: MediaId, input_url: InputUrl) -> Self {
+        MediaInfo {
+            media_id,
+            input_url,
+            business_type: None,
+            title: None,
+            description: None,
+            category: None,
+            media_tags: MediaTags::new(),
+            cover_url: None,
+            user_data: None,
+            cate_id: None,
+            reference_id: None,
+        }
+    }
+}
+
+/// The response of UpdateMediaInfo: `{"RequestId": …, "MediaId": …}` (with the `serde`
+/// feature).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UpdateMediaInfoResponse {
+    /// `RequestId`: the ID IMS gives the call; any string.
+    pub request_id: String,
+    /// `MediaId`: the updated asset.
+    pub media_id: MediaId,
+}

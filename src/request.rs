@@ -1,0 +1,724 @@
+//! `UpdateMediaInfoRequest`: parsed from wire parameters with every problem reported at once,
+//! and written back to the wire.
+
+use std::borrow::Cow;
+
+use crate::error::{Excerpt, ParamError, ParamErrorKind, RequestError, Unit};
+use crate::percent::{self, Plus};
+use crate::{
+    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
+    ReferenceId, Title, UserData,
+};
+
+/// What an update does to one field of the media asset.
+///
+/// On the wire (SPEC rule 1): an absent parameter is [`FieldUpdate::Keep`], a parameter
+/// present with an empty value is [`FieldUpdate::Clear`], any other value is
+/// [`FieldUpdate::Set`] with the validated value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum FieldUpdate<T> {
+    /// Leave the field as it is (the parameter is absent).
+    #[default]
+    Keep,
+    /// Remove the field's value (the parameter is present and empty).
+    Clear,
+    /// Set the field to this value.
+    Set(T),
+}
+
+impl<T> FieldUpdate<T> {
+    /// Whether this is [`FieldUpdate::Keep`].
+    pub fn is_keep(&self) -> bool {
+        matches!(self, FieldUpdate::Keep)
+    }
+
+    /// The value of [`FieldUpdate::Set`].
+    pub fn as_set(&self) -> Option<&T> {
+        match self {
+            FieldUpdate::Set(v) => Some(v),
+            FieldUpdate::Keep | FieldUpdate::Clear => None,
+        }
+    }
+
+    /// The field's value after this update, given its value before.
+    ///
+    /// ```
+    /// use ims_media::FieldUpdate;
+    /// assert_eq!(FieldUpdate::Keep.apply(Some(&1)), Some(1));
+    /// assert_eq!(FieldUpdate::<i32>::Clear.apply(Some(&1)), None);
+    /// assert_eq!(FieldUpdate::Set(2).apply(Some(&1)), Some(2));
+    /// ```
+    pub fn apply(&self, current: Option<&T>) -> Option<T>
+    where
+        T: Clone,
+    {
+        match self {
+            FieldUpdate::Keep => current.cloned(),
+            FieldUpdate::Clear => None,
+            FieldUpdate::Set(v) => Some(v.clone()),
+        }
+    }
+}
+
+/// What an update does to the tags (`MediaTags` with `AppendTags`, SPEC rule 7).
+///
+/// | MediaTags | AppendTags | update |
+/// |---|---|---|
+/// | absent | any | `Keep` |
+/// | `a,b` | absent, empty or `false` | `Replace(a,b)` |
+/// | `a,b` | `true` | `Append(a,b)` |
+/// | empty or white space | absent, empty or `false` | `Replace(no tags)`: clears them |
+/// | empty or white space | `true` | `Append(no tags)`: changes nothing |
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum TagsUpdate {
+    /// Leave the tags as they are.
+    #[default]
+    Keep,
+    /// Replace all tags with these (none clears them).
+    Replace(MediaTags),
+    /// Append these after the existing tags, skipping tags already present; the update fails
+    /// as a whole if the result would exceed [`MediaTags::MAX_TAGS`].
+    Append(MediaTags),
+}
+
+/// Which media asset an update is for (SPEC rule 9).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MediaTarget {
+    /// Found by its ID. An `input_url` given beside it must name the asset's stored object:
+    /// the input URL cannot be changed.
+    MediaId {
+        /// The asset's ID.
+        id: MediaId,
+        /// The InputURL sent beside it, if any.
+        input_url: Option<InputUrl>,
+    },
+    /// Found by the object its stored InputURL names.
+    InputUrl(InputUrl),
+}
+
+/// A validated UpdateMediaInfo request.
+///
+/// Built by [`UpdateMediaInfoRequest::from_params`] or [`UpdateMediaInfoRequest::from_query`]
+/// from the wire, or field by field from [`UpdateMediaInfoRequest::new`]; written back with
+/// [`UpdateMediaInfoRequest::to_params`] and [`UpdateMediaInfoRequest::to_query`]. Every
+/// field holds validated values only, so any combination is a valid request.
+///
+/// # Wire rules
+///
+/// * Names are case-sensitive. An unknown name is an `InvalidParameter` error naming it, with
+///   a "did you mean" hint when it differs from a known name only by case or by one edit
+///   (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
+/// * The RPC common parameters (`Action`, `Version`, `Format`, `RegionId`, `AccessKeyId`,
+///   `SecurityToken`, `Signature`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`,
+///   `Timestamp`) are accepted and ignored, except that `Action` must be `UpdateMediaInfo`
+///   and `Version` `2020-11-09` when present.
+/// * A name given more than once (any known name, common ones included) is an error.
+/// * An absent parameter keeps its field, an empty one clears it, other values set it;
+///   except that an empty `MediaId`, `InputURL` or `AppendTags` counts as absent.
+/// * `MediaId` or `InputURL` is required (`MissingParameter` on `MediaId` when neither is
+///   given); when both are, `MediaId` chooses the asset.
+///
+/// # Errors
+///
+/// All problems are collected and returned together in a [`RequestError`]: first the twelve
+/// parameters in [`Param::ALL`] order, then `Action` and `Version` (and repeated common
+/// parameters, in the order listed above), then unknown names in input order. A repeated
+/// parameter is reported once as repeated, and its values are not checked. At most
+/// [`RequestError::MAX_ERRORS`] problems are listed; a repeated unknown name is reported once
+/// while it is among the listed problems, and may be counted again in
+/// [`RequestError::omitted`] past them.
+///
+/// ```
+/// use ims_media::{ErrorCode, UpdateMediaInfoRequest};
+/// let err = UpdateMediaInfoRequest::from_params([
+///     ("Title", "x".repeat(131)),
+///     ("Tittle", "y".to_owned()),
+///     ("CateId", "-5".to_owned()),
+/// ])
+/// .unwrap_err();
+/// let found: Vec<_> = err.errors().iter().map(|e| (e.param(), e.code())).collect();
+/// assert_eq!(
+///     found,
+///     [
+///         ("MediaId", ErrorCode::MissingParameter),
+///         ("Title", ErrorCode::InvalidParameter),
+///         ("CateId", ErrorCode::InvalidParameter),
+///         ("Tittle", ErrorCode::InvalidParameter),
+///     ]
+/// );
+/// assert_eq!(err.errors()[1].to_string(), "invalid Title: 131 bytes, at most 128 allowed");
+/// assert_eq!(
+///     err.errors()[3].to_string(),
+///     "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UpdateMediaInfoRequest {
+    /// The asset to update.
+    pub target: MediaTarget,
+    /// `BusinessType`.
+    pub business_type: FieldUpdate<BusinessType>,
+    /// `Title`.
+    pub title: FieldUpdate<Title>,
+    /// `Description`.
+    pub description: FieldUpdate<Description>,
+    /// `Category`.
+    pub category: FieldUpdate<Category>,
+    /// `MediaTags` with `AppendTags`.
+    pub media_tags: TagsUpdate,
+    /// `CoverURL`.
+    pub cover_url: FieldUpdate<CoverUrl>,
+    /// `UserData`.
+    pub user_data: FieldUpdate<UserData>,
+    /// `CateId`.
+    pub cate_id: FieldUpdate<CateId>,
+    /// `ReferenceId`.
+    pub reference_id: FieldUpdate<ReferenceId>,
+}
+
+/// The RPC common parameters, accepted and ignored but for the values of the first two.
+const COMMON: [&str; 11] = [
+    "Action",
+    "Version",
+    "Format",
+    "RegionId",
+    "AccessKeyId",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "Timestamp",
+];
+const ACTION: &str = "UpdateMediaInfo";
+const VERSION: &str = "2020-11-09";
+
+impl UpdateMediaInfoRequest {
+    /// A request for `target` that changes nothing: every field [`FieldUpdate::Keep`].
+    pub fn new(target: MediaTarget) -> Self {
+        UpdateMediaInfoRequest {
+            target,
+            business_type: FieldUpdate::Keep,
+            title: FieldUpdate::Keep,
+            description: FieldUpdate::Keep,
+            category: FieldUpdate::Keep,
+            media_tags: TagsUpdate::Keep,
+            cover_url: FieldUpdate::Keep,
+            user_data: FieldUpdate::Keep,
+            cate_id: FieldUpdate::Keep,
+            reference_id: FieldUpdate::Keep,
+        }
+    }
+
+    /// Parses wire parameters whose values are already decoded (e.g. from a web framework's
+    /// form or query extractor). See the type's documentation for the rules.
+    ///
+    /// # Errors
+    ///
+    /// A [`RequestError`] listing every problem, as the type's documentation says.
+    pub fn from_params<I, K, V>(pairs: I) -> Result<Self, RequestError>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut collector = Collector::default();
+        for (name, value) in pairs {
+            collector.add(name.as_ref(), Ok(value.as_ref()));
+        }
+        collector.finish()
+    }
+
+    /// Parses an `application/x-www-form-urlencoded` string (a query string without the `?`,
+    /// or a form body): pairs separated by `&`, name and value by the first `=`, `+` is a
+    /// space and `%XX` an escaped byte. Empty segments (`a=1&&b=2`) are skipped; a segment
+    /// without `=` is a name with an empty value.
+    ///
+    /// # Errors
+    ///
+    /// As [`UpdateMediaInfoRequest::from_params`], and: a `%` not followed by two hex digits
+    /// ([`ParamErrorKind::PercentEscape`]); a value that does not decode to UTF-8
+    /// ([`ParamErrorKind::InvalidUtf8`], never a lossy replacement). A byte-limited value
+    /// (`Title`, `Description`, `Category`, `CoverURL`, `UserData`, `InputURL`) whose decoded
+    /// length is over its limit is refused before it is decoded.
+    ///
+    /// ```
+    /// use ims_media::{FieldUpdate, UpdateMediaInfoRequest};
+    /// let r = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=caf%C3%A9+au+lait").unwrap();
+    /// assert_eq!(r.title.as_set().map(|t| t.as_str()), Some("café au lait"));
+    /// let err = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=%FF").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid Title: not valid UTF-8 after decoding, invalid byte at 0"
+    /// );
+    /// ```
+    pub fn from_query(query: &str) -> Result<Self, RequestError> {
+        let mut collector = Collector::default();
+        for segment in query.split('&').filter(|s| !s.is_empty()) {
+            let (raw_name, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
+            let Ok(name) = decode_utf8(raw_name) else {
+                // A name that does not decode cannot be a known one: reported as received.
+                collector.add_unknown(raw_name);
+                continue;
+            };
+            let value = match byte_limit(&name) {
+                Some(max) => match percent::decoded_len(raw_value) {
+                    Ok(found) if found > max => Err(ParamErrorKind::TooLong {
+                        max,
+                        found,
+                        unit: Unit::Bytes,
+                    }),
+                    Ok(_) => decode_utf8(raw_value),
+                    Err(at) => Err(ParamErrorKind::PercentEscape { at }),
+                },
+                None => decode_utf8(raw_value),
+            };
+            match value {
+                Ok(v) => collector.add(&name, Ok(&v)),
+                Err(kind) => collector.add(&name, Err(kind)),
+            }
+        }
+        collector.finish()
+    }
+
+    /// The request as wire parameters, in [`Param::ALL`] order: only what the request says
+    /// (fields to keep are absent, fields to clear are empty), `AppendTags=true` only for an
+    /// append. Parsing the result with [`UpdateMediaInfoRequest::from_params`] gives back an
+    /// equal request.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::with_capacity(Param::ALL.len());
+        match &self.target {
+            MediaTarget::MediaId { id, input_url } => {
+                out.push((Param::MediaId.name(), id.as_str().to_owned()));
+                if let Some(url) = input_url {
+                    out.push((Param::InputUrl.name(), url.as_str().to_owned()));
+                }
+            }
+            MediaTarget::InputUrl(url) => {
+                out.push((Param::InputUrl.name(), url.as_str().to_owned()));
+            }
+        }
+        push_field(&mut out, Param::BusinessType, &self.business_type, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::Title, &self.title, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::Description, &self.description, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::Category, &self.category, |v| {
+            v.as_str().to_owned()
+        });
+        match &self.media_tags {
+            TagsUpdate::Keep => {}
+            TagsUpdate::Replace(tags) => out.push((Param::MediaTags.name(), tags.to_string())),
+            TagsUpdate::Append(tags) => {
+                out.push((Param::MediaTags.name(), tags.to_string()));
+            }
+        }
+        push_field(&mut out, Param::CoverUrl, &self.cover_url, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::UserData, &self.user_data, |v| {
+            v.as_str().to_owned()
+        });
+        if let TagsUpdate::Append(_) = self.media_tags {
+            out.push((Param::AppendTags.name(), "true".to_owned()));
+        }
+        push_field(&mut out, Param::CateId, &self.cate_id, |v| v.to_string());
+        push_field(&mut out, Param::ReferenceId, &self.reference_id, |v| {
+            v.as_str().to_owned()
+        });
+        out
+    }
+
+    /// [`UpdateMediaInfoRequest::to_params`] as a query string: `name=value` joined by `&`,
+    /// percent-encoded as RFC 3986 (every byte but `A-Z a-z 0-9 - _ . ~` as `%XX`, so a space
+    /// is `%20`), as the SDKs encode for signing. Parsing it with
+    /// [`UpdateMediaInfoRequest::from_query`] gives back an equal request.
+    ///
+    /// ```
+    /// use ims_media::{FieldUpdate, MediaId, MediaTarget, UpdateMediaInfoRequest};
+    /// let mut r = UpdateMediaInfoRequest::new(MediaTarget::MediaId {
+    ///     id: "abc".parse().unwrap(),
+    ///     input_url: None,
+    /// });
+    /// r.title = FieldUpdate::Set("a&b=c 界".parse().unwrap());
+    /// r.category = FieldUpdate::Clear;
+    /// assert_eq!(r.to_query(), "MediaId=abc&Title=a%26b%3Dc%20%E7%95%8C&Category=");
+    /// assert_eq!(UpdateMediaInfoRequest::from_query(&r.to_query()), Ok(r));
+    /// ```
+    pub fn to_query(&self) -> String {
+        let params = self.to_params();
+        let mut out = String::with_capacity(
+            params
+                .iter()
+                .map(|(n, v)| n.len() + 2 + v.len() * 3)
+                .sum::<usize>(),
+        );
+        for (i, (name, value)) in params.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            out.push_str(name);
+            out.push('=');
+            percent::encode_into(&mut out, value);
+        }
+        out
+    }
+}
+
+fn push_field<T>(
+    out: &mut Vec<(&'static str, String)>,
+    param: Param,
+    update: &FieldUpdate<T>,
+    write: impl FnOnce(&T) -> String,
+) {
+    match update {
+        FieldUpdate::Keep => {}
+        FieldUpdate::Clear => out.push((param.name(), String::new())),
+        FieldUpdate::Set(v) => out.push((param.name(), write(v))),
+    }
+}
+
+/// Percent-decodes a form-encoded part to UTF-8.
+fn decode_utf8(raw: &str) -> Result<Cow<'_, str>, ParamErrorKind> {
+    match percent::decode(raw, Plus::Space).map_err(|at| ParamErrorKind::PercentEscape { at })? {
+        Cow::Borrowed(_) => Ok(Cow::Borrowed(raw)),
+        Cow::Owned(bytes) => {
+            String::from_utf8(bytes)
+                .map(Cow::Owned)
+                .map_err(|e| ParamErrorKind::InvalidUtf8 {
+                    at: e.utf8_error().valid_up_to(),
+                })
+        }
+    }
+}
+
+/// The byte limit of a parameter whose limit is in bytes, checked on a query's decoded length
+/// before decoding.
+fn byte_limit(name: &str) -> Option<usize> {
+    match name.parse::<Param>().ok()? {
+        Param::Title => Some(Title::MAX_BYTES),
+        Param::Description => Some(Description::MAX_BYTES),
+        Param::Category => Some(Category::MAX_BYTES),
+        Param::CoverUrl => Some(CoverUrl::MAX_BYTES),
+        Param::UserData => Some(UserData::MAX_BYTES),
+        Param::InputUrl => Some(InputUrl::MAX_BYTES),
+        _ => None,
+    }
+}
+
+/// One parameter's state while collecting: how often it was seen and the outcome of parsing
+/// its first value.
+struct Slot<T> {
+    count: usize,
+    first: Option<Result<T, ParamErrorKind>>,
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot {
+            count: 0,
+            first: None,
+        }
+    }
+}
+
+impl<T> Slot<T> {
+    fn add(
+        &mut self,
+        value: Result<&str, ParamErrorKind>,
+        parse: impl FnOnce(&str) -> Result<T, ParamError>,
+    ) {
+        self.count += 1;
+        if self.count == 1 {
+            self.first = Some(value.and_then(|v| parse(v).map_err(|e| e.kind().clone())));
+        } else {
+            self.first = None;
+        }
+    }
+}
+
+/// A parsed value of one parameter: empty is kept apart, since its meaning depends on the
+/// parameter.
+enum Value<T> {
+    Empty,
+    Set(T),
+}
+
+fn value<T>(
+    parse: impl FnOnce(&str) -> Result<T, ParamError>,
+) -> impl FnOnce(&str) -> Result<Value<T>, ParamError> {
+    move |s| {
+        if s.is_empty() {
+            Ok(Value::Empty)
+        } else {
+            parse(s).map(Value::Set)
+        }
+    }
+}
+
+/// Collects the pairs of one request, one at a time, in memory bounded by the number of
+/// known parameters plus [`RequestError::MAX_ERRORS`].
+#[derive(Default)]
+struct Collector {
+    media_id: Slot<Value<MediaId>>,
+    input_url: Slot<Value<InputUrl>>,
+    business_type: Slot<Value<BusinessType>>,
+    title: Slot<Value<Title>>,
+    description: Slot<Value<Description>>,
+    category: Slot<Value<Category>>,
+    media_tags: Slot<MediaTags>,
+    cover_url: Slot<Value<CoverUrl>>,
+    user_data: Slot<Value<UserData>>,
+    append_tags: Slot<Value<bool>>,
+    cate_id: Slot<Value<CateId>>,
+    reference_id: Slot<Value<ReferenceId>>,
+    common: [Slot<()>; COMMON.len()],
+    unknown: Vec<ParamError>,
+    omitted: usize,
+}
+
+impl Collector {
+    fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
+        let Ok(param) = name.parse::<Param>() else {
+            self.add_other(name, v);
+            return;
+        };
+        match param {
+            Param::MediaId => self.media_id.add(v, value(str::parse)),
+            Param::InputUrl => self.input_url.add(v, value(str::parse)),
+            Param::BusinessType => self.business_type.add(v, value(str::parse)),
+            Param::Title => self.title.add(v, value(str::parse)),
+            Param::Description => self.description.add(v, value(str::parse)),
+            Param::Category => self.category.add(v, value(str::parse)),
+            Param::MediaTags => self.media_tags.add(v, str::parse),
+            Param::CoverUrl => self.cover_url.add(v, value(str::parse)),
+            Param::UserData => self.user_data.add(v, value(str::parse)),
+            Param::AppendTags => self.append_tags.add(v, value(parse_bool)),
+            Param::CateId => self.cate_id.add(v, value(str::parse)),
+            Param::ReferenceId => self.reference_id.add(v, value(str::parse)),
+        }
+    }
+
+    fn add_other(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
+        if let Some(i) = COMMON.iter().position(|c| *c == name) {
+            let expected = match i {
+                0 => Some(ACTION),
+                1 => Some(VERSION),
+                _ => None,
+            };
+            self.common[i].add(v, |s| match expected {
+                Some(want) if s != want => Err(ParamError::named(
+                    name,
+                    ParamErrorKind::UnexpectedValue {
+                        expected: want,
+                        value: Excerpt::new(s),
+                    },
+                )),
+                _ => Ok(()),
+            });
+            return;
+        }
+        self.add_unknown(name);
+    }
+
+    fn add_unknown(&mut self, name: &str) {
+        let excerpt = Excerpt::new(name);
+        let seen = self.unknown.iter().any(|e| e.param() == excerpt.as_str());
+        if seen {
+            return;
+        }
+        if self.unknown.len() < RequestError::MAX_ERRORS {
+            self.unknown.push(ParamError::named(
+                name,
+                ParamErrorKind::UnknownParameter {
+                    suggestion: suggestion(name),
+                },
+            ));
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    fn finish(self) -> Result<UpdateMediaInfoRequest, RequestError> {
+        let mut errors = Vec::new();
+        let media_id = take(&mut errors, Param::MediaId, self.media_id);
+        let input_url = take(&mut errors, Param::InputUrl, self.input_url);
+        let business_type = take(&mut errors, Param::BusinessType, self.business_type);
+        let title = take(&mut errors, Param::Title, self.title);
+        let description = take(&mut errors, Param::Description, self.description);
+        let category = take(&mut errors, Param::Category, self.category);
+        let media_tags = take(&mut errors, Param::MediaTags, self.media_tags);
+        let cover_url = take(&mut errors, Param::CoverUrl, self.cover_url);
+        let user_data = take(&mut errors, Param::UserData, self.user_data);
+        let append_tags = take(&mut errors, Param::AppendTags, self.append_tags);
+        let cate_id = take(&mut errors, Param::CateId, self.cate_id);
+        let reference_id = take(&mut errors, Param::ReferenceId, self.reference_id);
+        for (name, slot) in COMMON.iter().zip(self.common) {
+            if slot.count > 1 {
+                errors.push(ParamError::named(
+                    name,
+                    ParamErrorKind::Repeated { count: slot.count },
+                ));
+            } else if let Some(Err(kind)) = slot.first {
+                errors.push(ParamError::named(name, kind));
+            }
+        }
+
+        // MediaId or InputURL; an empty one counts as absent, an invalid one is its own error.
+        let media_id = media_id.and_then(set_value);
+        let input_url = input_url.and_then(set_value);
+        let target = match (media_id, input_url) {
+            (Some(Ok(id)), url) => url
+                .transpose()
+                .ok()
+                .map(|input_url| MediaTarget::MediaId { id, input_url }),
+            (Some(Err(())), _) => None,
+            (None, Some(Ok(url))) => Some(MediaTarget::InputUrl(url)),
+            (None, Some(Err(()))) => None,
+            (None, None) => {
+                errors.insert(0, ParamError::new(Param::MediaId, ParamErrorKind::Missing));
+                None
+            }
+        };
+
+        let omitted = self.omitted;
+        errors.extend(self.unknown);
+        let Some(target) = target else {
+            return Err(RequestError::new(errors, omitted));
+        };
+        if !errors.is_empty() {
+            return Err(RequestError::new(errors, omitted));
+        }
+        let append = matches!(append_tags, Some(Ok(Value::Set(true))));
+        let media_tags = match media_tags {
+            Some(Ok(tags)) if append => TagsUpdate::Append(tags),
+            Some(Ok(tags)) => TagsUpdate::Replace(tags),
+            _ => TagsUpdate::Keep,
+        };
+        Ok(UpdateMediaInfoRequest {
+            target,
+            business_type: field(business_type),
+            title: field(title),
+            description: field(description),
+            category: field(category),
+            media_tags,
+            cover_url: field(cover_url),
+            user_data: field(user_data),
+            cate_id: field(cate_id),
+            reference_id: field(reference_id),
+        })
+    }
+}
+
+/// The outcome of one parameter: `None` absent, `Some(Err(()))` refused (its error is pushed
+/// to `errors`), `Some(Ok(v))` parsed.
+fn take<T>(errors: &mut Vec<ParamError>, param: Param, slot: Slot<T>) -> Option<Result<T, ()>> {
+    if slot.count > 1 {
+        errors.push(ParamError::new(
+            param,
+            ParamErrorKind::Repeated { count: slot.count },
+        ));
+        return Some(Err(()));
+    }
+    match slot.first? {
+        Ok(v) => Some(Ok(v)),
+        Err(kind) => {
+            errors.push(ParamError::new(param, kind));
+            Some(Err(()))
+        }
+    }
+}
+
+/// For MediaId and InputURL: an empty value counts as absent.
+fn set_value<T>(outcome: Result<Value<T>, ()>) -> Option<Result<T, ()>> {
+    match outcome {
+        Ok(Value::Empty) => None,
+        Ok(Value::Set(v)) => Some(Ok(v)),
+        Err(()) => Some(Err(())),
+    }
+}
+
+/// For the fields: absent keeps, empty clears, a value sets. Only called without errors.
+fn field<T>(outcome: Option<Result<Value<T>, ()>>) -> FieldUpdate<T> {
+    match outcome {
+        Some(Ok(Value::Set(v))) => FieldUpdate::Set(v),
+        Some(Ok(Value::Empty)) => FieldUpdate::Clear,
+        None | Some(Err(())) => FieldUpdate::Keep,
+    }
+}
+
+/// `AppendTags`: `true` or `false`, ASCII case-insensitive (the Python SDK sends `True`).
+fn parse_bool(s: &str) -> Result<bool, ParamError> {
+    if s.eq_ignore_ascii_case("true") {
+        Ok(true)
+    } else if s.eq_ignore_ascii_case("false") {
+        Ok(false)
+    } else {
+        Err(ParamError::new(
+            Param::AppendTags,
+            ParamErrorKind::NotBoolean {
+                value: Excerpt::new(s),
+            },
+        ))
+    }
+}
+
+/// The known name an unknown one is closest to: equal but for ASCII case, or one edit away
+/// (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
+fn suggestion(name: &str) -> Option<&'static str> {
+    let known = Param::ALL.iter().map(|p| p.name()).chain(COMMON);
+    let mut one_edit = None;
+    for candidate in known {
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(candidate);
+        }
+        if one_edit.is_none() && within_one_edit(name.as_bytes(), candidate.as_bytes()) {
+            one_edit = Some(candidate);
+        }
+    }
+    one_edit
+}
+
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (s, l) = (&short[prefix..], &long[prefix..]);
+    if short.len() < long.len() {
+        // One insertion.
+        return s == &l[1..];
+    }
+    // One substitution, or two neighbours swapped.
+    match (s, l) {
+        ([], []) => true,
+        ([x, y, s_rest @ ..], [p, q, l_rest @ ..]) if x == q && y == p => s_rest == l_rest,
+        ([_, s_rest @ ..], [_, l_rest @ ..]) => s_rest == l_rest,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit(b"Tittle", b"Title"));
+        assert!(within_one_edit(b"Titel", b"Title"));
+        assert!(!within_one_edit(b"Tielt", b"Title"));
+        assert!(within_one_edit(b"Tatle", b"Title"));
+        assert!(within_one_edit(b"Titl", b"Title"));
+        assert!(!within_one_edit(b"Ti", b"Title"));
+        assert!(within_one_edit(b"", b"a"));
+        assert_eq!(suggestion("title"), Some("Title"));
+        assert_eq!(suggestion("MediaID"), Some("MediaId"));
+        assert_eq!(suggestion("InputUrl"), Some("InputURL"));
+        assert_eq!(suggestion("Zzzzz"), None);
+    }
+}

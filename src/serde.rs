@@ -1,0 +1,552 @@
+//! The `serde` feature: JSON shapes of SPEC §4.5.
+//!
+//! * Value types are strings (`CateId` a number) and deserialize through their validating
+//!   constructors, so an invalid value never gets in through serde either.
+//! * [`UpdateMediaInfoRequest`] is an object with the wire names, read with exactly the rules
+//!   of [`UpdateMediaInfoRequest::from_params`] (absent keeps, `null` or `""` clears,
+//!   `AppendTags` a boolean or `"true"`/`"false"`, `CateId` a number or a digit string).
+//! * [`MediaInfo`] is the `MediaBasicInfo` object of GetMediaInfo responses: unknown fields
+//!   are ignored on input, fields not set are omitted on output.
+//! * Errors serialize (not deserialize) as `{"param", "code", "message"}`.
+
+use std::fmt;
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{
+    BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate, InputUrl,
+    MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError, ReferenceId, RequestError, Tag,
+    TagsUpdate, Title, UpdateError, UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome,
+    UserData,
+};
+
+/// Serialize as the string, deserialize through `FromStr`.
+macro_rules! serde_via_str {
+    ($($ty:ty),*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(de::Error::custom)
+            }
+        }
+    )*};
+}
+
+serde_via_str!(
+    MediaId,
+    InputUrl,
+    Title,
+    Description,
+    Category,
+    Tag,
+    MediaTags,
+    CoverUrl,
+    UserData,
+    ReferenceId,
+    BusinessType
+);
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Param {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse()
+            .map_err(|_| de::Error::custom(format_args!("unknown parameter {s:?}")))
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        [
+            ErrorCode::MissingParameter,
+            ErrorCode::InvalidParameter,
+            ErrorCode::ResourceNotFound,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+        .ok_or_else(|| de::Error::custom(format_args!("unknown error code {s:?}")))
+    }
+}
+
+impl Serialize for CateId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.get())
+    }
+}
+
+impl<'de> Deserialize<'de> for CateId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(d)? {
+            Scalar::Int(n) => CateId::try_from(n).map_err(de::Error::custom),
+            Scalar::Str(s) => s.parse().map_err(de::Error::custom),
+            other => Err(de::Error::custom(format_args!(
+                "invalid CateId: {}, expected a number or a string of digits",
+                other.describe()
+            ))),
+        }
+    }
+}
+
+/// A JSON scalar, for the fields that take more than one JSON type.
+enum Scalar {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// A number that is not an `i64` (too large, or a fraction), as written.
+    OtherNumber(String),
+    Str(String),
+}
+
+impl Scalar {
+    fn describe(&self) -> String {
+        match self {
+            Scalar::Null => "null".to_owned(),
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Int(n) => n.to_string(),
+            Scalar::OtherNumber(n) => n.clone(),
+            Scalar::Str(s) => format!("{:?}", crate::Excerpt::new(s).as_str()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, a number, a boolean or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(i64::try_from(v)
+                    .map_or_else(|_| Scalar::OtherNumber(v.to_string()), Scalar::Int))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar::OtherNumber(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for UpdateMediaInfoRequest {
+    /// An object with the wire names: fields to keep are absent, fields to clear are `null`,
+    /// `CateId` is a number and `AppendTags` a boolean.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let params = self.to_params();
+        let mut map = s.serialize_map(Some(params.len()))?;
+        for (name, value) in &params {
+            match *name {
+                "AppendTags" => map.serialize_entry(name, &true)?,
+                "CateId" => match &self.cate_id {
+                    FieldUpdate::Set(id) => map.serialize_entry(name, &id.get())?,
+                    _ => map.serialize_entry(name, &())?,
+                },
+                "MediaTags" => map.serialize_entry(name, value)?,
+                _ if value.is_empty() => map.serialize_entry(name, &())?,
+                _ => map.serialize_entry(name, value)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = UpdateMediaInfoRequest;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an UpdateMediaInfo request object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut pairs: Vec<(String, String)> = Vec::new();
+                let mut wrong_type: Vec<String> = Vec::new();
+                while let Some(name) = map.next_key::<String>()? {
+                    let value = map.next_value::<Scalar>()?;
+                    let text = match value {
+                        Scalar::Null => String::new(),
+                        Scalar::Str(s) => s,
+                        Scalar::Bool(b) if name == "AppendTags" => b.to_string(),
+                        Scalar::Int(n) if name == "CateId" => n.to_string(),
+                        Scalar::OtherNumber(n) if name == "CateId" => n,
+                        other => {
+                            if wrong_type.len() < RequestError::MAX_ERRORS {
+                                wrong_type.push(format!(
+                                    "invalid {}: {}, expected a string",
+                                    crate::Excerpt::new(&name).as_str(),
+                                    other.describe()
+                                ));
+                            }
+                            continue;
+                        }
+                    };
+                    pairs.push((name, text));
+                }
+                let parsed = UpdateMediaInfoRequest::from_params(pairs);
+                match (parsed, wrong_type.is_empty()) {
+                    (Ok(r), true) => Ok(r),
+                    (Ok(_), false) => Err(de::Error::custom(wrong_type.join("; "))),
+                    (Err(e), true) => Err(de::Error::custom(e)),
+                    (Err(e), false) => Err(de::Error::custom(format_args!(
+                        "{e}; {}",
+                        wrong_type.join("; ")
+                    ))),
+                }
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl Serialize for MediaInfo {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("MediaId", &self.media_id)?;
+        map.serialize_entry("InputURL", &self.input_url)?;
+        if let Some(v) = &self.business_type {
+            map.serialize_entry("BusinessType", v)?;
+        }
+        if let Some(v) = &self.title {
+            map.serialize_entry("Title", v)?;
+        }
+        if let Some(v) = &self.description {
+            map.serialize_entry("Description", v)?;
+        }
+        if let Some(v) = &self.category {
+            map.serialize_entry("Category", v)?;
+        }
+        if !self.media_tags.is_empty() {
+            map.serialize_entry("MediaTags", &self.media_tags)?;
+        }
+        if let Some(v) = &self.cover_url {
+            map.serialize_entry("CoverURL", v)?;
+        }
+        if let Some(v) = &self.user_data {
+            map.serialize_entry("UserData", v)?;
+        }
+        if let Some(v) = &self.cate_id {
+            map.serialize_entry("CateId", v)?;
+        }
+        if let Some(v) = &self.reference_id {
+            map.serialize_entry("ReferenceId", v)?;
+        }
+        map.end()
+    }
+}
+
+/// Reads an optional field of `MediaBasicInfo`: `null` and `""` are "not set".
+fn optional<T, E>(name: &str, value: Scalar) -> Result<Option<T>, E>
+where
+    T: std::str::FromStr<Err = ParamError>,
+    E: de::Error,
+{
+    match value {
+        Scalar::Null => Ok(None),
+        Scalar::Str(s) if s.is_empty() => Ok(None),
+        Scalar::Str(s) => s.parse().map(Some).map_err(E::custom),
+        other => Err(E::custom(format_args!(
+            "invalid {name}: {}, expected a string",
+            other.describe()
+        ))),
+    }
+}
+
+impl<'de> Deserialize<'de> for MediaInfo {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MediaInfo;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a MediaBasicInfo object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut media_id: Option<MediaId> = None;
+                let mut input_url: Option<InputUrl> = None;
+                let mut m = MediaInfoFields::default();
+                while let Some(name) = map.next_key::<String>()? {
+                    let Ok(param) = name.parse::<Param>() else {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    };
+                    if param == Param::CateId {
+                        m.cate_id = map.next_value::<Option<CateIdOrEmpty>>()?.and_then(|c| c.0);
+                        continue;
+                    }
+                    let value = map.next_value::<Scalar>()?;
+                    match param {
+                        Param::MediaId => media_id = optional(&name, value)?,
+                        Param::InputUrl => input_url = optional(&name, value)?,
+                        Param::BusinessType => m.business_type = optional(&name, value)?,
+                        Param::Title => m.title = optional(&name, value)?,
+                        Param::Description => m.description = optional(&name, value)?,
+                        Param::Category => m.category = optional(&name, value)?,
+                        Param::MediaTags => {
+                            m.media_tags = optional(&name, value)?.unwrap_or_default();
+                        }
+                        Param::CoverUrl => m.cover_url = optional(&name, value)?,
+                        Param::UserData => m.user_data = optional(&name, value)?,
+                        Param::ReferenceId => m.reference_id = optional(&name, value)?,
+                        Param::AppendTags | Param::CateId => {}
+                    }
+                }
+                let media_id = media_id.ok_or_else(|| de::Error::missing_field("MediaId"))?;
+                let input_url = input_url.ok_or_else(|| de::Error::missing_field("InputURL"))?;
+                Ok(MediaInfo {
+                    media_id,
+                    input_url,
+                    business_type: m.business_type,
+                    title: m.title,
+                    description: m.description,
+                    category: m.category,
+                    media_tags: m.media_tags,
+                    cover_url: m.cover_url,
+                    user_data: m.user_data,
+                    cate_id: m.cate_id,
+                    reference_id: m.reference_id,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The optional fields of a `MediaInfo` being read.
+#[derive(Default)]
+struct MediaInfoFields {
+    business_type: Option<BusinessType>,
+    title: Option<Title>,
+    description: Option<Description>,
+    category: Option<Category>,
+    media_tags: MediaTags,
+    cover_url: Option<CoverUrl>,
+    user_data: Option<UserData>,
+    cate_id: Option<CateId>,
+    reference_id: Option<ReferenceId>,
+}
+
+/// `CateId` in `MediaBasicInfo`: a number, a digit string, or `""` for not set.
+struct CateIdOrEmpty(Option<CateId>);
+
+impl<'de> Deserialize<'de> for CateIdOrEmpty {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(d)? {
+            Scalar::Null => Ok(CateIdOrEmpty(None)),
+            Scalar::Str(s) if s.is_empty() => Ok(CateIdOrEmpty(None)),
+            Scalar::Str(s) => s
+                .parse()
+                .map(|c| CateIdOrEmpty(Some(c)))
+                .map_err(de::Error::custom),
+            Scalar::Int(n) => CateId::try_from(n)
+                .map(|c| CateIdOrEmpty(Some(c)))
+                .map_err(de::Error::custom),
+            other => Err(de::Error::custom(format_args!(
+                "invalid CateId: {}, expected a number or a string of digits",
+                other.describe()
+            ))),
+        }
+    }
+}
+
+impl Serialize for UpdateMediaInfoResponse {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("UpdateMediaInfoResponse", 2)?;
+        st.serialize_field("RequestId", &self.request_id)?;
+        st.serialize_field("MediaId", &self.media_id)?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateMediaInfoResponse {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(rename = "RequestId")]
+            request_id: String,
+            #[serde(rename = "MediaId")]
+            media_id: MediaId,
+        }
+        let w = Wire::deserialize(d)?;
+        Ok(UpdateMediaInfoResponse {
+            request_id: w.request_id,
+            media_id: w.media_id,
+        })
+    }
+}
+
+impl Serialize for UpdateOutcome {
+    /// `{"media": <MediaBasicInfo>, "changed": ["Title", …]}`, as the command-line example
+    /// writes it.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("UpdateOutcome", 2)?;
+        st.serialize_field("media", &self.media)?;
+        st.serialize_field("changed", &self.changed)?;
+        st.end()
+    }
+}
+
+/// `{"param", "code", "message"}`.
+fn serialize_error<S: Serializer>(
+    s: S,
+    param: &str,
+    code: ErrorCode,
+    message: &dyn fmt::Display,
+) -> Result<S::Ok, S::Error> {
+    let mut st = s.serialize_struct("Error", 3)?;
+    st.serialize_field("param", param)?;
+    st.serialize_field("code", &code)?;
+    st.serialize_field("message", &message.to_string())?;
+    st.end()
+}
+
+impl Serialize for ParamError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_error(s, self.param(), self.code(), self)
+    }
+}
+
+impl Serialize for UpdateError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_error(s, self.param(), self.code(), self)
+    }
+}
+
+impl Serialize for RequestError {
+    /// `{"errors": [{"param", "code", "message"}, …], "omitted": N}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("RequestError", 2)?;
+        st.serialize_field("errors", self.errors())?;
+        st.serialize_field("omitted", &self.omitted())?;
+        st.end()
+    }
+}
+
+/// `Keep` → `"Keep"`, `Clear` → `"Clear"`, `Set(v)` → `{"Set": v}`: the shape of a
+/// standalone field update. Inside a request the wire rules apply instead.
+impl<T: Serialize> Serialize for FieldUpdate<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FieldUpdate::Keep => s.serialize_unit_variant("FieldUpdate", 0, "Keep"),
+            FieldUpdate::Clear => s.serialize_unit_variant("FieldUpdate", 1, "Clear"),
+            FieldUpdate::Set(v) => s.serialize_newtype_variant("FieldUpdate", 2, "Set", v),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for FieldUpdate<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        enum Wire<T> {
+            Keep,
+            Clear,
+            Set(T),
+        }
+        Ok(match Wire::deserialize(d)? {
+            Wire::Keep => FieldUpdate::Keep,
+            Wire::Clear => FieldUpdate::Clear,
+            Wire::Set(v) => FieldUpdate::Set(v),
+        })
+    }
+}
+
+/// `"Keep"`, `{"Replace": "a,b"}`, `{"Append": "a,b"}`.
+impl Serialize for TagsUpdate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TagsUpdate::Keep => s.serialize_unit_variant("TagsUpdate", 0, "Keep"),
+            TagsUpdate::Replace(t) => s.serialize_newtype_variant("TagsUpdate", 1, "Replace", t),
+            TagsUpdate::Append(t) => s.serialize_newtype_variant("TagsUpdate", 2, "Append", t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TagsUpdate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        enum Wire {
+            Keep,
+            Replace(MediaTags),
+            Append(MediaTags),
+        }
+        Ok(match Wire::deserialize(d)? {
+            Wire::Keep => TagsUpdate::Keep,
+            Wire::Replace(t) => TagsUpdate::Replace(t),
+            Wire::Append(t) => TagsUpdate::Append(t),
+        })
+    }
+}
+
+/// `{"MediaId": "…", "InputURL": "…"}` with `InputURL` optional, or `{"InputURL": "…"}`.
+impl Serialize for MediaTarget {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        match self {
+            MediaTarget::MediaId { id, input_url } => {
+                map.serialize_entry("MediaId", id)?;
+                if let Some(url) = input_url {
+                    map.serialize_entry("InputURL", url)?;
+                }
+            }
+            MediaTarget::InputUrl(url) => map.serialize_entry("InputURL", url)?,
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MediaTarget {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(rename = "MediaId", default)]
+            media_id: Option<MediaId>,
+            #[serde(rename = "InputURL", default)]
+            input_url: Option<InputUrl>,
+        }
+        let w = Wire::deserialize(d)?;
+        match (w.media_id, w.input_url) {
+            (Some(id), input_url) => Ok(MediaTarget::MediaId { id, input_url }),
+            (None, Some(url)) => Ok(MediaTarget::InputUrl(url)),
+            (None, None) => Err(de::Error::custom(
+                "missing MediaId: MediaId or InputURL is required",
+            )),
+        }
+    }
+}

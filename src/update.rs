@@ -1,0 +1,165 @@
+//! `apply_update`: the pure merge of a validated request into a media asset. Knows nothing of
+//! the wire.
+
+use crate::error::{Excerpt, UpdateError};
+use crate::request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
+use crate::{MediaInfo, MediaTags, Param};
+
+/// The result of a successful [`apply_update`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UpdateOutcome {
+    /// The asset after the update.
+    pub media: MediaInfo,
+    /// The parameters whose stored value differs after the update, in [`Param::ALL`] order.
+    /// Setting a field to the value it already has is not a change; `MediaId`, `InputURL`
+    /// and `AppendTags` never appear.
+    pub changed: Vec<Param>,
+}
+
+impl UpdateOutcome {
+    /// Whether `param`'s stored value changed, e.g. to check `ReferenceId`'s uniqueness only
+    /// when it did.
+    pub fn is_changed(&self, param: Param) -> bool {
+        self.changed.contains(&param)
+    }
+}
+
+/// Merges `request` into `media` and says what changed (SPEC rules 1, 7, 8, 9).
+///
+/// * The request must be for this asset: by `MediaId` (equal IDs), or by `InputURL` (the
+///   same object as the stored one, see [`InputUrl::same_object`](crate::InputUrl::same_object)).
+///   An `InputURL` sent beside `MediaId` must name the stored object: it cannot be changed.
+/// * Each field is kept, cleared or set as the request says; tags are replaced, or appended
+///   after the existing ones skipping those already present.
+/// * Idempotent: applying the outcome's request again changes nothing, so retries are safe.
+/// * Atomic and pure: `media` is only read; on error there is no partial result. Never
+///   panics.
+///
+/// # Errors
+///
+/// * [`UpdateError::NotFound`] (`ResourceNotFound`): the request names another asset, by
+///   `MediaId` or by `InputURL`, whichever chose the target.
+/// * [`UpdateError::InputUrlChanged`] (`InvalidParameter` on `InputURL`): `MediaId` matches,
+///   `InputURL` names another object.
+/// * [`UpdateError::TooManyTags`] (`InvalidParameter` on `MediaTags`): appending would give
+///   more than [`MediaTags::MAX_TAGS`] tags; nothing is dropped, the whole update fails.
+///
+/// ```
+/// use ims_media::{apply_update, ErrorCode, MediaInfo, Param, UpdateMediaInfoRequest};
+/// let mut media = MediaInfo::new(
+///     "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
+///     "oss://example-bucket/intro.mp4".parse()?,
+/// );
+/// media.media_tags = "news,sports".parse()?;
+/// let request = UpdateMediaInfoRequest::from_query(
+///     "MediaId=2b36bd19c13f4145b094c0cad80dbce5&Title=Intro&MediaTags=sports,weather&AppendTags=true",
+/// )?;
+/// let outcome = apply_update(&media, &request)?;
+/// assert_eq!(outcome.media.media_tags.to_string(), "news,sports,weather");
+/// assert_eq!(outcome.changed, [Param::Title, Param::MediaTags]);
+/// assert_eq!(apply_update(&outcome.media, &request)?.changed, []);
+///
+/// let other = UpdateMediaInfoRequest::from_query("InputURL=oss://example-bucket/other.mp4")?;
+/// let err = apply_update(&media, &other).unwrap_err();
+/// assert_eq!((err.param(), err.code()), ("InputURL", ErrorCode::ResourceNotFound));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn apply_update(
+    media: &MediaInfo,
+    request: &UpdateMediaInfoRequest,
+) -> Result<UpdateOutcome, UpdateError> {
+    check_target(media, &request.target)?;
+    let media_tags =
+        match &request.media_tags {
+            TagsUpdate::Keep => None,
+            TagsUpdate::Replace(tags) => Some(tags.clone()),
+            TagsUpdate::Append(tags) => {
+                Some(media.media_tags.try_append(tags).map_err(|found| {
+                    UpdateError::TooManyTags {
+                        max: MediaTags::MAX_TAGS,
+                        found,
+                    }
+                })?)
+            }
+        };
+
+    let mut changed = Vec::new();
+    let mut track = |param: Param, differs: bool| {
+        if differs {
+            changed.push(param);
+        }
+    };
+    let business_type = merge(&media.business_type, &request.business_type);
+    track(Param::BusinessType, business_type != media.business_type);
+    let title = merge(&media.title, &request.title);
+    track(Param::Title, title != media.title);
+    let description = merge(&media.description, &request.description);
+    track(Param::Description, description != media.description);
+    let category = merge(&media.category, &request.category);
+    track(Param::Category, category != media.category);
+    let media_tags = media_tags.unwrap_or_else(|| media.media_tags.clone());
+    track(Param::MediaTags, media_tags != media.media_tags);
+    let cover_url = merge(&media.cover_url, &request.cover_url);
+    track(Param::CoverUrl, cover_url != media.cover_url);
+    let user_data = merge(&media.user_data, &request.user_data);
+    track(Param::UserData, user_data != media.user_data);
+    let cate_id = merge(&media.cate_id, &request.cate_id);
+    track(Param::CateId, cate_id != media.cate_id);
+    let reference_id = merge(&media.reference_id, &request.reference_id);
+    track(Param::ReferenceId, reference_id != media.reference_id);
+
+    Ok(UpdateOutcome {
+        media: MediaInfo {
+            media_id: media.media_id.clone(),
+            input_url: media.input_url.clone(),
+            business_type,
+            title,
+            description,
+            category,
+            media_tags,
+            cover_url,
+            user_data,
+            cate_id,
+            reference_id,
+        },
+        changed,
+    })
+}
+
+fn merge<T: Clone>(current: &Option<T>, update: &FieldUpdate<T>) -> Option<T> {
+    update.apply(current.as_ref())
+}
+
+fn check_target(media: &MediaInfo, target: &MediaTarget) -> Result<(), UpdateError> {
+    match target {
+        MediaTarget::MediaId { id, input_url } => {
+            if *id != media.media_id {
+                return Err(UpdateError::NotFound {
+                    param: Param::MediaId,
+                    given: Excerpt::new(id.as_str()),
+                    stored: Excerpt::new(media.media_id.as_str()),
+                });
+            }
+            match input_url {
+                Some(url) if !url.same_object(&media.input_url) => {
+                    Err(UpdateError::InputUrlChanged {
+                        given: Excerpt::new(url.as_str()),
+                        stored: Excerpt::new(media.input_url.as_str()),
+                    })
+                }
+                _ => Ok(()),
+            }
+        }
+        MediaTarget::InputUrl(url) => {
+            if url.same_object(&media.input_url) {
+                Ok(())
+            } else {
+                Err(UpdateError::NotFound {
+                    param: Param::InputUrl,
+                    given: Excerpt::new(url.as_str()),
+                    stored: Excerpt::new(media.input_url.as_str()),
+                })
+            }
+        }
+    }
+}

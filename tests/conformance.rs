@@ -1,0 +1,118 @@
+//! The shared conformance cases (a copy in `tests/data/`), run in-process through the library
+//! exactly as the command-line example runs them: `from_params`, then `apply_update`.
+
+use std::collections::BTreeSet;
+
+use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
+use serde_json::{json, Map, Value};
+
+/// Fields absent, `null` or empty are "not set"; `CateId` is compared as a number.
+fn normalize(media: &Value) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (k, v) in media.as_object().into_iter().flatten() {
+        match v {
+            Value::Null => {}
+            Value::String(s) if s.is_empty() => {}
+            Value::String(s) if k == "CateId" => {
+                out.insert(k.clone(), json!(s.parse::<i64>().ok()));
+            }
+            _ => {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Runs one case; `Err` says why it failed.
+fn run(case: &Value) -> Result<(), String> {
+    let media: MediaInfo =
+        serde_json::from_value(case["media"].clone()).map_err(|e| format!("media: {e}"))?;
+    let params: Vec<(String, String)> =
+        serde_json::from_value(case["params"].clone()).map_err(|e| format!("params: {e}"))?;
+    let expect = &case["expect"];
+    let result = UpdateMediaInfoRequest::from_params(params.iter().map(|(k, v)| (k, v)))
+        .map_err(|e| {
+            e.errors()
+                .iter()
+                .map(|e| (e.param().to_owned(), e.code().as_str().to_owned()))
+                .collect::<BTreeSet<_>>()
+        })
+        .and_then(|request| {
+            apply_update(&media, &request)
+                .map_err(|e| BTreeSet::from([(e.param().to_owned(), e.code().as_str().to_owned())]))
+        });
+    match (result, expect.get("errors")) {
+        (Ok(outcome), None) => {
+            let got = normalize(&serde_json::to_value(&outcome.media).map_err(|e| e.to_string())?);
+            let want = normalize(&expect["media"]);
+            if got != want {
+                return Err(format!("media {got:?} != expected {want:?}"));
+            }
+            let changed: Vec<&str> = outcome.changed.iter().map(|p| p.name()).collect();
+            let want: Vec<&str> = expect["changed"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            if changed != want {
+                return Err(format!("changed {changed:?} != expected {want:?}"));
+            }
+            Ok(())
+        }
+        (Err(got), Some(errors)) => {
+            let want: BTreeSet<(String, String)> = errors
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| {
+                    (
+                        e["param"].as_str().unwrap_or_default().to_owned(),
+                        e["code"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect();
+            if got == want {
+                Ok(())
+            } else {
+                Err(format!("errors {got:?} != expected {want:?}"))
+            }
+        }
+        (Ok(outcome), Some(_)) => Err(format!("expected errors, got {:?}", outcome.changed)),
+        (Err(got), None) => Err(format!("expected success, got errors {got:?}")),
+    }
+}
+
+#[test]
+fn every_conformance_case_passes() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("data/conformance_cases.json")).unwrap();
+    assert!(cases.len() >= 50, "only {} cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            run(case)
+                .err()
+                .map(|why| format!("{}: {why}", case["name"]))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The checker itself must be able to fail: a case with a wrong expectation is caught.
+#[test]
+fn a_wrong_expectation_is_caught() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("data/conformance_cases.json")).unwrap();
+    let mut case = cases[0].clone();
+    case["expect"]["changed"] = json!(["Description"]);
+    assert!(run(&case).is_err());
+    case["expect"] = json!({"errors": [{"param": "Title", "code": "InvalidParameter"}]});
+    assert!(run(&case).is_err());
+}

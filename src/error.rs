@@ -71,14 +71,19 @@ impl Excerpt {
     /// Keeps the longest prefix of `value` of at most [`Excerpt::MAX_BYTES`] bytes that ends on
     /// a character boundary.
     pub fn new(value: &str) -> Self {
+        Excerpt {
+            text: Self::prefix(value).into(),
+            original_len: value.len(),
+        }
+    }
+
+    /// The part of `value` an excerpt keeps, without allocating.
+    pub(crate) fn prefix(value: &str) -> &str {
         let mut end = value.len().min(Self::MAX_BYTES);
         while !value.is_char_boundary(end) {
             end -= 1;
         }
-        Excerpt {
-            text: value[..end].into(),
-            original_len: value.len(),
-        }
+        &value[..end]
     }
 
     /// The kept prefix of the value.
@@ -420,7 +425,7 @@ impl ParamError {
     pub(crate) fn named(name: &str, kind: ParamErrorKind) -> Self {
         let name = match KNOWN_NAMES.iter().find(|n| **n == name) {
             Some(n) => Cow::Borrowed(*n),
-            None => Cow::Owned(Excerpt::new(name).as_str().to_owned()),
+            None => Cow::Owned(Excerpt::prefix(name).to_owned()),
         };
         ParamError { name, kind }
     }

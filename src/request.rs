@@ -526,8 +526,8 @@ impl Collector {
     }
 
     fn add_unknown(&mut self, name: &str) {
-        let excerpt = Excerpt::new(name);
-        let seen = self.unknown.iter().any(|e| e.param() == excerpt.as_str());
+        let kept = Excerpt::prefix(name);
+        let seen = self.unknown.iter().any(|e| e.param() == kept);
         if seen {
             return;
         }

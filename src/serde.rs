@@ -7,7 +7,10 @@
 //!   `AppendTags` a boolean or `"true"`/`"false"`, `CateId` a number or a digit string).
 //! * [`MediaInfo`] is the `MediaBasicInfo` object of GetMediaInfo responses: unknown fields
 //!   are ignored on input, fields not set are omitted on output.
-//! * Errors serialize (not deserialize) as `{"param", "code", "message"}`.
+//! * Errors serialize (not deserialize: they are built only by this crate's checks) as
+//!   `{"param", "code", "message"}`; [`RequestError`] as `{"errors": […], "omitted": N}`.
+//! * [`UpdateOutcome`] is `{"media": <MediaBasicInfo>, "changed": ["Title", …]}`, the shape
+//!   the command-line example writes.
 
 use std::fmt;
 
@@ -420,6 +423,22 @@ impl Serialize for UpdateOutcome {
         st.serialize_field("media", &self.media)?;
         st.serialize_field("changed", &self.changed)?;
         st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for UpdateOutcome {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Wire {
+            media: MediaInfo,
+            changed: Vec<Param>,
+        }
+        let w = Wire::deserialize(d)?;
+        Ok(UpdateOutcome {
+            media: w.media,
+            changed: w.changed,
+        })
     }
 }
 

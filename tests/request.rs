@@ -780,6 +780,12 @@ fn query_names_are_decoded() {
         "%FF",
         "unknown parameter \"%FF\": not a parameter of UpdateMediaInfo",
     );
+    // The value of an unknown name is not looked at.
+    err_query(
+        &format!("MediaId={ID}&Zzz=%zz%FF{}", "%41".repeat(100_000)),
+        "Zzz",
+        "unknown parameter \"Zzz\": not a parameter of UpdateMediaInfo",
+    );
     err_query(
         &format!("MediaId={ID}&Ti%tle=x"),
         "Ti%tle",

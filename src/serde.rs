@@ -182,7 +182,6 @@ impl Serialize for UpdateMediaInfoRequest {
                     FieldUpdate::Set(id) => map.serialize_entry(name, &id.get())?,
                     _ => map.serialize_entry(name, &())?,
                 },
-                "MediaTags" => map.serialize_entry(name, value)?,
                 _ if value.is_empty() => map.serialize_entry(name, &())?,
                 _ => map.serialize_entry(name, value)?,
             }

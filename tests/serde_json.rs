@@ -351,7 +351,11 @@ fn request_uses_wire_names() {
     );
     both_ways(
         &req(&[("InputURL", URL), ("MediaTags", "")]),
-        json!({"InputURL": URL, "MediaTags": ""}),
+        json!({"InputURL": URL, "MediaTags": null}),
+    );
+    both_ways(
+        &req(&[("MediaId", ID), ("MediaTags", " "), ("AppendTags", "true")]),
+        json!({"MediaId": ID, "MediaTags": null, "AppendTags": true}),
     );
     both_ways(
         &req(&[("MediaId", ID), ("CateId", "")]),

@@ -5,21 +5,33 @@
 //!   `{"media": <MediaBasicInfo>, "params": [["Name", "value"], …]}` from standard input,
 //!   applies `from_params` then `apply_update`, and writes
 //!   `{"media": <MediaBasicInfo>, "changed": [...]}` (exit 0) or
-//!   `{"errors": [{"param", "code", "message"}, …]}` (exit 1). Input that is not such an
-//!   object: a message on standard error, exit 2.
+//!   `{"errors": [{"param", "code", "message"}, …]}` (exit 1), members in that order. Input
+//!   that is not such an object: a message on standard error, exit 2. Other members of the
+//!   object (a conformance case's `name` and `expect`) are ignored, so a case can be piped in
+//!   as it is.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Case {
     media: MediaInfo,
     params: Vec<(String, String)>,
+}
+
+/// `{"errors": [...]}`, with `"omitted": N` when the request had more problems than listed.
+#[derive(Serialize)]
+struct Errors<'a, E> {
+    errors: &'a [E],
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn main() -> ExitCode {
@@ -47,22 +59,38 @@ fn run_json() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Written straight from the values (not through `serde_json::Value`, which would sort
+    // the members): `media` before `changed`, MediaBasicInfo fields in table order.
     let (output, status) =
         match UpdateMediaInfoRequest::from_params(case.params.iter().map(|(k, v)| (k, v))) {
             Err(e) => {
-                let mut out = json!({ "errors": e.errors() });
-                if e.omitted() > 0 {
-                    out["omitted"] = json!(e.omitted());
-                }
-                (out, 1)
+                let errors = Errors {
+                    errors: e.errors(),
+                    omitted: e.omitted(),
+                };
+                (serde_json::to_string(&errors), 1)
             }
             Ok(request) => match apply_update(&case.media, &request) {
-                Ok(outcome) => (json!(outcome), 0),
-                Err(e) => (json!({ "errors": [e] }), 1),
+                Ok(outcome) => (serde_json::to_string(&outcome), 0),
+                Err(e) => {
+                    let errors = Errors {
+                        errors: std::slice::from_ref(&e),
+                        omitted: 0,
+                    };
+                    (serde_json::to_string(&errors), 1)
+                }
             },
         };
-    println!("{output}");
-    ExitCode::from(status)
+    match output {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::from(status)
+        }
+        Err(e) => {
+            eprintln!("cannot write the result as JSON: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn demo() -> ExitCode {

@@ -261,6 +261,11 @@ impl UpdateMediaInfoRequest {
                 collector.add_unknown(raw_name);
                 continue;
             };
+            if name.parse::<Param>().is_err() && !COMMON.contains(&&*name) {
+                // The value of an unknown name is never used: not decoded (no allocation).
+                collector.add_unknown(&name);
+                continue;
+            }
             let value = match byte_limit(&name) {
                 Some(max) => match percent::decoded_len(raw_value) {
                     Ok(found) if found > max => Err(ParamErrorKind::TooLong {

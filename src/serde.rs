@@ -101,7 +101,7 @@ impl<'de> Deserialize<'de> for CateId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match Scalar::deserialize(d)? {
             Scalar::Int(n) => CateId::try_from(n).map_err(de::Error::custom),
-            Scalar::Str(s) => s.parse().map_err(de::Error::custom),
+            Scalar::Str(s) | Scalar::OtherNumber(s) => s.parse().map_err(de::Error::custom),
             other => Err(de::Error::custom(format_args!(
                 "invalid CateId: {}, expected a number or a string of digits",
                 other.describe()
@@ -157,7 +157,9 @@ impl<'de> Deserialize<'de> for Scalar {
                     .map_or_else(|_| Scalar::OtherNumber(v.to_string()), Scalar::Int))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar::OtherNumber(v.to_string()))
+                // `{:?}` keeps the fraction (`3048.0`, `1000.0` for `1e3`): a JSON float is
+                // never taken for an integer.
+                Ok(Scalar::OtherNumber(format!("{v:?}")))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar::Str(v.to_owned()))
@@ -183,7 +185,6 @@ impl Serialize for UpdateMediaInfoRequest {
                     FieldUpdate::Set(id) => map.serialize_entry(name, &id.get())?,
                     _ => map.serialize_entry(name, &())?,
                 },
-                "MediaTags" => map.serialize_entry(name, value)?,
                 _ if value.is_empty() => map.serialize_entry(name, &())?,
                 _ => map.serialize_entry(name, value)?,
             }
@@ -213,8 +214,13 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
                         Scalar::OtherNumber(n) if name == "CateId" => n,
                         other => {
                             if wrong_type.len() < RequestError::MAX_ERRORS {
+                                let expected = match name.as_str() {
+                                    "AppendTags" => "true or false",
+                                    "CateId" => "a number or a string of digits",
+                                    _ => "a string",
+                                };
                                 wrong_type.push(format!(
-                                    "invalid {}: {}, expected a string",
+                                    "invalid {}: {}, expected {expected}",
                                     crate::Excerpt::new(&name).as_str(),
                                     other.describe()
                                 ));
@@ -374,7 +380,7 @@ impl<'de> Deserialize<'de> for CateIdOrEmpty {
         match Scalar::deserialize(d)? {
             Scalar::Null => Ok(CateIdOrEmpty(None)),
             Scalar::Str(s) if s.is_empty() => Ok(CateIdOrEmpty(None)),
-            Scalar::Str(s) => s
+            Scalar::Str(s) | Scalar::OtherNumber(s) => s
                 .parse()
                 .map(|c| CateIdOrEmpty(Some(c)))
                 .map_err(de::Error::custom),

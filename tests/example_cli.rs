@@ -1,0 +1,312 @@
+//! The command-line example (SPEC §5), run as a program: `--json` on standard input with its
+//! exit statuses, the demonstration, and the refusal of unknown arguments.
+//!
+//! The example binary is built through cargo once per run of this file, with this test's
+//! features and profile: a no-op when `cargo test` has already built it (it builds the
+//! examples with the tests), and never a stale binary when only this file is run
+//! (`cargo test --test example_cli` builds no example).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use serde_json::{json, Value};
+
+const ID: &str = "2b36bd19c13f4145b094c0cad80dbce5";
+const URL: &str = "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4";
+
+/// The path of the built example, from cargo's own report of what it built.
+fn example() -> &'static PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let mut features = vec!["serde"];
+        if cfg!(feature = "proptest") {
+            features.push("proptest");
+        }
+        if cfg!(feature = "arbitrary") {
+            features.push("arbitrary");
+        }
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo
+            .args(["build", "--quiet", "--message-format=json", "--example"])
+            .arg("update_media_info")
+            .arg("--features")
+            .arg(features.join(","))
+            .arg("--manifest-path")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+        if !cfg!(debug_assertions) {
+            cargo.arg("--release");
+        }
+        let out = cargo.output().expect("cargo runs");
+        assert!(
+            out.status.success(),
+            "building the example failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let path = stdout
+            .lines()
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter(|m| m["target"]["name"] == "update_media_info")
+            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+            .expect("cargo reports the example's executable");
+        // It is where `cargo test` puts examples: next to this test's own directory.
+        let here = std::env::current_exe().unwrap();
+        let beside = here.parent().and_then(|deps| deps.parent()).unwrap();
+        assert_eq!(path.parent(), Some(beside.join("examples").as_path()));
+        path
+    })
+}
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+#[track_caller]
+fn run(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(example())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The demonstration does not read its input: a closed pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    Run {
+        status: out.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// `--json` with `input`: the exit status and the one JSON line it wrote (nothing on stderr).
+#[track_caller]
+fn json_run(input: &Value) -> (i32, Value, String) {
+    let r = run(&["--json"], &input.to_string());
+    assert_eq!(r.stderr, "");
+    assert!(r.stdout.ends_with('\n'), "{:?}", r.stdout);
+    assert_eq!(r.stdout.trim_end().lines().count(), 1, "{:?}", r.stdout);
+    let v = serde_json::from_str(&r.stdout).unwrap();
+    (r.status, v, r.stdout.trim_end().to_owned())
+}
+
+/// `--json` with `input` is refused as input: exit 2, nothing on stdout, a message on stderr.
+#[track_caller]
+fn bad_input(input: &str, stderr_starts: &str) {
+    let r = run(&["--json"], input);
+    assert_eq!(r.status, 2, "{input:?}: {}", r.stdout);
+    assert_eq!(r.stdout, "", "{input:?}");
+    assert!(
+        r.stderr.starts_with(stderr_starts),
+        "{input:?}: {:?}",
+        r.stderr
+    );
+    assert!(r.stderr.ends_with('\n'));
+}
+
+fn media() -> Value {
+    json!({"MediaId": ID, "InputURL": URL, "Title": "Intro", "MediaTags": "news,sports", "CateId": 3048})
+}
+
+#[test]
+fn json_success_writes_media_and_changed() {
+    let input = json!({
+        "media": media(),
+        "params": [
+            ["Action", "UpdateMediaInfo"],
+            ["InputURL", "oss://example-bucket/videos/intro.mp4"],
+            ["Title", "New 界"],
+            ["MediaTags", "weather,news"],
+            ["AppendTags", "True"],
+            ["CateId", ""]
+        ]
+    });
+    let (status, out, line) = json_run(&input);
+    assert_eq!(status, 0);
+    assert_eq!(
+        out,
+        json!({
+            "media": {
+                "MediaId": ID,
+                "InputURL": URL,
+                "Title": "New 界",
+                "MediaTags": "news,sports,weather"
+            },
+            "changed": ["Title", "MediaTags", "CateId"]
+        })
+    );
+    // Members in the documented order, UTF-8 as it is.
+    assert_eq!(
+        line,
+        format!(
+            "{{\"media\":{{\"MediaId\":\"{ID}\",\"InputURL\":\"{URL}\",\"Title\":\"New 界\",\
+             \"MediaTags\":\"news,sports,weather\"}},\"changed\":[\"Title\",\"MediaTags\",\"CateId\"]}}"
+        )
+    );
+    // Nothing to change: an empty list, exit 0.
+    let (status, out, _) =
+        json_run(&json!({"media": media(), "params": [["MediaId", ID], ["Title", "Intro"]]}));
+    assert_eq!((status, &out["changed"]), (0, &json!([])));
+    assert_eq!(out["media"], media());
+}
+
+#[test]
+fn json_request_errors_exit_1() {
+    let input = json!({
+        "media": media(),
+        "params": [["Tittle", "x"], ["Title", "a"], ["Title", "b"], ["CateId", "-5"]]
+    });
+    let (status, out, line) = json_run(&input);
+    assert_eq!(status, 1);
+    assert_eq!(
+        out,
+        json!({"errors": [
+            {"param": "MediaId", "code": "MissingParameter", "message": "missing MediaId: MediaId or InputURL is required"},
+            {"param": "Title", "code": "InvalidParameter", "message": "invalid Title: given 2 times, at most once allowed"},
+            {"param": "CateId", "code": "InvalidParameter", "message": "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed"},
+            {"param": "Tittle", "code": "InvalidParameter", "message": "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title"}
+        ]})
+    );
+    assert!(
+        line.starts_with(
+            "{\"errors\":[{\"param\":\"MediaId\",\"code\":\"MissingParameter\",\"message\":"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn json_more_errors_than_listed_says_how_many() {
+    let mut params = vec![json!(["MediaId", ID])];
+    params.extend((0..100).map(|i| json!([format!("X{i:03}"), "v"])));
+    let (status, out, _) = json_run(&json!({"media": media(), "params": params}));
+    assert_eq!(status, 1);
+    assert_eq!(out["errors"].as_array().unwrap().len(), 64);
+    assert_eq!(out["omitted"], json!(36));
+}
+
+#[test]
+fn json_update_errors_exit_1() {
+    let other = "ffffbd19c13f4145b094c0cad80dffff";
+    let (status, out, _) =
+        json_run(&json!({"media": media(), "params": [["MediaId", other], ["Title", "x"]]}));
+    assert_eq!(status, 1);
+    assert_eq!(
+        out,
+        json!({"errors": [{
+            "param": "MediaId",
+            "code": "ResourceNotFound",
+            "message": format!("media asset not found: MediaId \"{other}\" does not name the asset \"{ID}\"")
+        }]})
+    );
+    let tags: Vec<String> = (0..16).map(|i| format!("t{i}")).collect();
+    let mut full = media();
+    full["MediaTags"] = json!(tags.join(","));
+    let (status, out, _) = json_run(&json!({
+        "media": full,
+        "params": [["MediaId", ID], ["MediaTags", "new"], ["AppendTags", "true"]]
+    }));
+    assert_eq!(status, 1);
+    assert_eq!(
+        out,
+        json!({"errors": [{
+            "param": "MediaTags",
+            "code": "InvalidParameter",
+            "message": "invalid MediaTags: appending gives 17 tags, at most 16 allowed"
+        }]})
+    );
+}
+
+#[test]
+fn json_extra_members_are_ignored() {
+    let input = json!({
+        "name": "a conformance case",
+        "media": media(),
+        "params": [["MediaId", ID], ["Category", "c"]],
+        "expect": {"changed": ["Category"]}
+    });
+    let (status, out, _) = json_run(&input);
+    assert_eq!((status, &out["changed"]), (0, &json!(["Category"])));
+}
+
+#[test]
+fn invalid_input_exits_2_with_a_message() {
+    const NOT: &str = "standard input is not a {\"media\", \"params\"} object: ";
+    bad_input("", NOT);
+    bad_input("not json", NOT);
+    bad_input("[]", NOT);
+    bad_input("{\"media\": {}}", NOT);
+    bad_input(&json!({"params": []}).to_string(), NOT);
+    bad_input(
+        &json!({"media": media()}).to_string(),
+        &format!("{NOT}missing field `params`"),
+    );
+    bad_input(
+        &json!({"media": media(), "params": {"MediaId": ID}}).to_string(),
+        NOT,
+    );
+    bad_input(
+        &json!({"media": media(), "params": [["MediaId"]]}).to_string(),
+        NOT,
+    );
+    bad_input(
+        &json!({"media": media(), "params": [["CateId", 5]]}).to_string(),
+        NOT,
+    );
+    bad_input(
+        &format!("{} {}", json!({"media": media(), "params": []}), "{}"),
+        NOT,
+    );
+    // A stored asset that is not valid is not such an object either.
+    let mut bad_media = media();
+    bad_media["Title"] = json!("x".repeat(129));
+    bad_input(
+        &json!({"media": bad_media, "params": [["MediaId", ID]]}).to_string(),
+        &format!("{NOT}invalid Title: 129 bytes, at most 128 allowed"),
+    );
+    let r = run(&["--json"], "\u{0}\u{1}");
+    assert_eq!(r.status, 2);
+}
+
+#[test]
+fn no_arguments_run_the_demonstration() {
+    let r = run(&[], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    for part in [
+        "stored asset:\n{\n  \"MediaId\": \"2b36bd19c13f4145b094c0cad80dbce5\",",
+        "update request (query form):\n",
+        "asset after the update:\n",
+        "  \"Title\": \"Opening night — 开幕\",",
+        "  \"MediaTags\": \"news,sports,weather\",",
+        "changed: BusinessType, Title, MediaTags\n",
+        "the same request again changes: []\n",
+        "rejected request:\n",
+        "  400 InvalidParameter: invalid MediaId: character '*' at byte 0 not allowed",
+        "  400 InvalidParameter: unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title\n",
+    ] {
+        assert!(r.stdout.contains(part), "missing {part:?} in:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn unknown_arguments_exit_2() {
+    for args in [
+        &["--bogus"][..],
+        &["--json", "extra"],
+        &["json"],
+        &["--JSON"],
+        &["-j"],
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.status, 2, "{args:?}");
+        assert_eq!(r.stdout, "", "{args:?}");
+        assert_eq!(r.stderr, "usage: update_media_info [--json]\n", "{args:?}");
+    }
+}

@@ -408,6 +408,8 @@ pub enum ParamErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParamError {
     name: Cow<'static, str>,
+    /// The length of the name as received, which `name` may hold shortened.
+    name_len: usize,
     kind: ParamErrorKind,
 }
 
@@ -416,6 +418,7 @@ impl ParamError {
     pub(crate) fn new(param: Param, kind: ParamErrorKind) -> Self {
         ParamError {
             name: Cow::Borrowed(param.name()),
+            name_len: param.name().len(),
             kind,
         }
     }
@@ -423,11 +426,22 @@ impl ParamError {
     /// An error of a name outside [`Param`]: an RPC common parameter (`Action`, `Version`)
     /// or an unknown name as received (shortened to [`Excerpt::MAX_BYTES`] bytes).
     pub(crate) fn named(name: &str, kind: ParamErrorKind) -> Self {
+        let name_len = name.len();
         let name = match KNOWN_NAMES.iter().find(|n| **n == name) {
             Some(n) => Cow::Borrowed(*n),
             None => Cow::Owned(Excerpt::prefix(name).to_owned()),
         };
-        ParamError { name, kind }
+        ParamError {
+            name,
+            name_len,
+            kind,
+        }
+    }
+
+    /// Whether this error is about `name` as received (compared whole, although
+    /// [`ParamError::param`] may hold it shortened).
+    pub(crate) fn is_about(&self, name: &str) -> bool {
+        self.name_len == name.len() && name.starts_with(&*self.name)
     }
 
     /// The parameter's wire name (`"InputURL"`), or an unknown name as received, shortened to
@@ -478,12 +492,11 @@ impl fmt::Display for ParamError {
         match &self.kind {
             ParamErrorKind::Missing => write!(f, "missing {}: {}", self.name, self.kind),
             ParamErrorKind::UnknownParameter { .. } => {
-                write!(
-                    f,
-                    "unknown parameter {}: {}",
-                    Excerpt::new(&self.name),
-                    self.kind
-                )
+                write!(f, "unknown parameter \"{}\"", self.name.escape_debug())?;
+                if self.name_len > self.name.len() {
+                    f.write_str("…")?;
+                }
+                write!(f, ": {}", self.kind)
             }
             kind => write!(f, "invalid {}: {}", self.name, kind),
         }

@@ -531,8 +531,7 @@ impl Collector {
     }
 
     fn add_unknown(&mut self, name: &str) {
-        let kept = Excerpt::prefix(name);
-        let seen = self.unknown.iter().any(|e| e.param() == kept);
+        let seen = self.unknown.iter().any(|e| e.is_about(name));
         if seen {
             return;
         }

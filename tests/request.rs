@@ -474,6 +474,22 @@ fn a_long_unknown_name_is_shortened() {
     assert_eq!(e.errors().len(), 1);
     assert_eq!(e.errors()[0].param(), "界".repeat(21)); // 63 bytes, on a character boundary
     assert!(e.errors()[0].param().len() <= Excerpt::MAX_BYTES);
+    assert_eq!(
+        e.errors()[0].to_string(),
+        format!(
+            "unknown parameter \"{}\"…: not a parameter of UpdateMediaInfo",
+            "界".repeat(21)
+        )
+    );
+}
+
+#[test]
+fn long_unknown_names_sharing_their_kept_prefix_are_two_problems() {
+    let a = format!("{}a", "x".repeat(70));
+    let b = format!("{}b", "x".repeat(70));
+    let e = refused(&[("MediaId", ID), (&a, ""), (&b, ""), (&a, "")]);
+    assert_eq!(e.errors().len(), 2, "{e}");
+    assert_eq!(e.errors()[0].param(), e.errors()[1].param());
 }
 
 #[test]

@@ -408,8 +408,9 @@ pub enum ParamErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParamError {
     name: Cow<'static, str>,
-    /// The length of the name as received, which `name` may hold shortened.
+    /// The length and a hash of the name as received, which `name` may hold shortened.
     name_len: usize,
+    name_hash: u64,
     kind: ParamErrorKind,
 }
 
@@ -419,6 +420,7 @@ impl ParamError {
         ParamError {
             name: Cow::Borrowed(param.name()),
             name_len: param.name().len(),
+            name_hash: fnv1a(param.name()),
             kind,
         }
     }
@@ -427,6 +429,7 @@ impl ParamError {
     /// or an unknown name as received (shortened to [`Excerpt::MAX_BYTES`] bytes).
     pub(crate) fn named(name: &str, kind: ParamErrorKind) -> Self {
         let name_len = name.len();
+        let whole = name;
         let name = match KNOWN_NAMES.iter().find(|n| **n == name) {
             Some(n) => Cow::Borrowed(*n),
             None => Cow::Owned(Excerpt::prefix(name).to_owned()),
@@ -434,14 +437,17 @@ impl ParamError {
         ParamError {
             name,
             name_len,
+            name_hash: fnv1a(whole),
             kind,
         }
     }
 
-    /// Whether this error is about `name` as received (compared whole, although
-    /// [`ParamError::param`] may hold it shortened).
+    /// Whether this error is about `name` as received, although [`ParamError::param`] may
+    /// hold it shortened: equal length, kept prefix and 64-bit hash of the whole name.
     pub(crate) fn is_about(&self, name: &str) -> bool {
-        self.name_len == name.len() && name.starts_with(&*self.name)
+        self.name_len == name.len()
+            && name.starts_with(&*self.name)
+            && self.name_hash == fnv1a(name)
     }
 
     /// The parameter's wire name (`"InputURL"`), or an unknown name as received, shortened to
@@ -468,6 +474,13 @@ impl ParamError {
     pub fn kind(&self) -> &ParamErrorKind {
         &self.kind
     }
+}
+
+/// FNV-1a, 64 bits: a stable hash that tells long names apart without keeping them.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 const KNOWN_NAMES: [&str; 14] = [

@@ -526,8 +526,9 @@ impl Collector {
     }
 
     fn add_unknown(&mut self, name: &str) {
-        let excerpt = Excerpt::new(name);
-        let seen = self.unknown.iter().any(|e| e.param() == excerpt.as_str());
+        // Compared as the error will keep it, without allocating: this runs once per pair.
+        let kept = excerpt_prefix(name);
+        let seen = self.unknown.iter().any(|e| e.param() == kept);
         if seen {
             return;
         }
@@ -612,6 +613,16 @@ impl Collector {
             reference_id: field(reference_id),
         })
     }
+}
+
+/// The part of `s` an [`Excerpt`] keeps (at most [`Excerpt::MAX_BYTES`] bytes, cut on a
+/// character boundary), borrowed.
+fn excerpt_prefix(s: &str) -> &str {
+    let mut end = s.len().min(Excerpt::MAX_BYTES);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
 }
 
 /// The outcome of one parameter: `None` absent, `Some(Err(()))` refused (its error is pushed

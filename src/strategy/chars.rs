@@ -136,10 +136,16 @@ pub(crate) fn fit(chars: &[char], max: usize) -> String {
     out
 }
 
-/// A string of exactly `n` bytes: the longest prefix of `chars` that fits, and one padding
-/// character of the missing width (chosen by `pick`) before or after it.
+/// A string of exactly `n` bytes: `chars` repeated as long as the next one fits, then
+/// padding characters of the missing width (chosen by `pick`) before or after them.
 fn exact(chars: &[char], n: usize, pick: usize, pad_first: bool) -> String {
-    let body = fit(chars, n);
+    let mut body = String::with_capacity(n);
+    for &c in chars.iter().cycle() {
+        if body.len() + c.len_utf8() > n {
+            break;
+        }
+        body.push(c);
+    }
     let mut missing = n - body.len();
     let mut pad = String::new();
     while missing > 0 {
@@ -157,12 +163,19 @@ fn exact(chars: &[char], n: usize, pick: usize, pad_first: bool) -> String {
     }
 }
 
-/// Text of `kind` of exactly `n` bytes (`n` at least 1): mixed widths, or one width
-/// throughout so that multi-byte characters end exactly at `n`.
+/// The characters a long text is made of (repeated to its length, which keeps generation
+/// cheap): mixed widths, or one width throughout so that multi-byte characters end exactly
+/// at the length.
+fn pattern(kind: Kind) -> impl Strategy<Value = Vec<char>> {
+    prop_oneof![
+        vec(char_of(kind), 1..=40),
+        (1..=4usize).prop_flat_map(move |w| vec(char_of_width(kind, w), 1..=8)),
+    ]
+}
+
+/// Text of `kind` of exactly `n` bytes (`n` at least 1).
 pub(crate) fn exactly(kind: Kind, n: usize) -> impl Strategy<Value = String> {
-    let mixed = vec(char_of(kind), n);
-    let uniform = (1..=4usize).prop_flat_map(move |w| vec(char_of_width(kind, w), n / w + 1));
-    (prop_oneof![mixed, uniform], any::<usize>(), any::<bool>())
+    (pattern(kind), any::<usize>(), any::<bool>())
         .prop_map(move |(chars, pick, pad_first)| exact(&chars, n, pick, pad_first))
         .boxed()
 }
@@ -173,7 +186,7 @@ pub(crate) fn bounded(kind: Kind, max: usize) -> impl Strategy<Value = String> {
     let short_len = max.min(12);
     prop_oneof![
         3 => vec(char_of(kind), 1..=short_len).prop_map(move |c| fit(&c, max)),
-        2 => vec(char_of(kind), 1..=max).prop_map(move |c| fit(&c, max)),
+        2 => (1..=max).prop_flat_map(move |n| exactly(kind, n)),
         3 => exactly(kind, max),
         1 => (1..=4usize).prop_flat_map(move |k| exactly(kind, max - k)),
     ]

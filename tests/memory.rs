@@ -6,6 +6,8 @@
 //! by the trait's definition. That code lives in this test crate only: the library keeps
 //! `#![forbid(unsafe_code)]`, which does not extend to its integration tests.
 #![allow(unsafe_code)]
+// Helpers outside `#[test]` functions unwrap too.
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

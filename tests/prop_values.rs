@@ -1,6 +1,8 @@
 //! Property tests of the value types: display → parse round trips, `truncated`, and
 //! `InputUrl::same_object`.
 #![cfg(feature = "proptest")]
+// Property bodies and helpers outside `#[test]` functions unwrap too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fmt::Debug;
 use std::str::FromStr;
@@ -11,11 +13,16 @@ use ims_media::{
     ParamError, ReferenceId, Tag, Title, UserData,
 };
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 1000,
+        // Kept with the other regressions in `proptest-regressions/` and committed.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/prop_values.txt",
+        ))),
         ..ProptestConfig::default()
     }
 }

@@ -1,6 +1,8 @@
 //! Property tests of `from_params` on arbitrary and on invalid input, and checks that the
 //! strategies reach the edges they promise.
 #![cfg(feature = "proptest")]
+// Property bodies and helpers outside `#[test]` functions unwrap too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ims_media::strategy;
 use ims_media::{
@@ -10,11 +12,16 @@ use ims_media::{
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::ValueTree;
+use proptest::test_runner::FileFailurePersistence;
 use proptest::test_runner::{Config, TestRunner};
 
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 1000,
+        // Kept with the other regressions in `proptest-regressions/` and committed.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/prop_wire.txt",
+        ))),
         ..ProptestConfig::default()
     }
 }

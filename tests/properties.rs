@@ -1,6 +1,8 @@
 //! Property tests of `apply_update` against a plain model, of the update target checks, and
 //! of the request's wire round trips.
 #![cfg(feature = "proptest")]
+// Property bodies and helpers outside `#[test]` functions unwrap too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ims_media::strategy;
 use ims_media::{
@@ -8,10 +10,15 @@ use ims_media::{
     TagsUpdate, UpdateError, UpdateMediaInfoRequest,
 };
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 1000,
+        // Kept with the other regressions in `proptest-regressions/` and committed.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/properties.txt",
+        ))),
         ..ProptestConfig::default()
     }
 }

@@ -1,4 +1,4 @@
-//! [`proptest`] strategies for every type of the crate (feature `proptest`), for property
+//! [`proptest`](mod@proptest) strategies for every type of the crate (feature `proptest`), for property
 //! tests of code that uses it.
 //!
 //! * One function per type returning `impl Strategy<Value = T>` that generates **valid values
@@ -9,9 +9,9 @@
 //!   mixed-case schemes and hosts, percent-encoded keys, every [`BusinessType`], TAB, LF and
 //!   CR in `Description` and `UserData`, the smallest and largest IDs and `CateId`s.
 //! * [`update_media_info_request`] generates only requests that
-//!   [`UpdateMediaInfoRequest::from_params`] can return, so every generated request `r`
+//!   [`UpdateMediaInfoRequest::from_params`](crate::UpdateMediaInfoRequest::from_params) can return, so every generated request `r`
 //!   satisfies `from_params(r.to_params()) == Ok(r)` and the same for the query form.
-//!   [`update_media_info_request_for`] generates requests aimed at a given [`MediaInfo`]
+//!   [`update_media_info_request_for`] generates requests aimed at a given [`MediaInfo`](crate::MediaInfo)
 //!   that often reuse its current values and tags.
 //! * `invalid_*` functions generate wire values that each parameter refuses, one rule
 //!   broken at a time (one past a limit with multi-byte characters, a control character, a
@@ -26,19 +26,17 @@
 //! # Example
 //!
 //! ```
-//! use ims_media::{apply_update, strategy, Param, UpdateMediaInfoRequest};
+//! use ims_media::{apply_update, strategy, UpdateMediaInfoRequest};
 //! use proptest::prelude::*;
 //!
 //! proptest! {
 //!     #![proptest_config(ProptestConfig::with_cases(32))]
-//!     // A function of the user's own, tested with generated requests.
-//!     #[test]
+//!     // In a test file each of these would carry `#[test]`.
 //!     fn round_trips_through_the_wire(request in strategy::update_media_info_request()) {
 //!         let wire = request.to_query();
 //!         prop_assert_eq!(UpdateMediaInfoRequest::from_query(&wire), Ok(request));
 //!     }
 //!
-//!     #[test]
 //!     fn updates_are_idempotent(
 //!         (media, request) in strategy::media_info().prop_flat_map(|media| {
 //!             let request = strategy::update_media_info_request_for(&media);
@@ -51,8 +49,7 @@
 //!         }
 //!     }
 //!
-//!     #[test]
-//!     fn bad_titles_are_refused((param, value) in strategy::invalid_param()) {
+//!     fn invalid_values_are_refused((param, value) in strategy::invalid_param()) {
 //!         let err = UpdateMediaInfoRequest::from_params([
 //!             ("MediaId", "abc"),
 //!             (param.name(), value.as_str()),
@@ -63,7 +60,7 @@
 //! # fn main() {
 //! #     round_trips_through_the_wire();
 //! #     updates_are_idempotent();
-//! #     bad_titles_are_refused();
+//! #     invalid_values_are_refused();
 //! # }
 //! ```
 

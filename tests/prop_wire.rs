@@ -146,6 +146,10 @@ proptest! {
             }
             Err(err) => {
                 let got: Vec<&str> = err.errors().iter().map(|e| e.param()).collect();
+                let mut distinct = got.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                prop_assert_eq!(distinct.len(), got.len(), "a parameter reported twice");
                 prop_assert_eq!(&got, &want);
                 prop_assert_eq!(err.omitted(), 0);
                 for e in err.errors() {

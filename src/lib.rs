@@ -44,6 +44,8 @@ mod percent;
 mod request;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 mod text;
 mod update;
 mod value;

@@ -4,7 +4,10 @@
 //! Each oracle takes the raw input and panics when a property is violated. Inputs that are
 //! not UTF-8 are skipped where the API takes `&str` (no lossy conversion: the fuzzer would
 //! otherwise test `U+FFFD` instead of what it generated).
+// Each fuzz target uses one oracle.
 #![allow(dead_code)]
+// An oracle's job is to panic when a property is violated.
+#![allow(clippy::panic, clippy::expect_used, clippy::unwrap_used)]
 
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -17,8 +20,11 @@ use ims_media::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
+/// A property check over one raw input: panics when the property is violated.
+pub type Oracle = fn(&[u8]);
+
 /// Every target: its name (the directory under `fuzz/corpus/`) and its oracle.
-pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+pub const TARGETS: [(&str, Oracle); 6] = [
     ("query", query),
     ("params", params),
     ("input_url", input_url),
@@ -470,7 +476,7 @@ pub fn media_tags(data: &[u8]) {
 
 fn check_tags(tags: &MediaTags) {
     assert!(tags.len() <= MediaTags::MAX_TAGS);
-    assert_eq!(tags.is_empty(), tags.len() == 0);
+    assert_eq!(tags.is_empty(), tags.iter().next().is_none());
     let mut seen = HashSet::new();
     for tag in tags {
         assert!(seen.insert(tag.as_str()), "duplicate {tag}");

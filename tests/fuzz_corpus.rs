@@ -3,6 +3,7 @@
 //! properties on stable Rust, without cargo-fuzz. Each target must have at least one file,
 //! so that an empty or moved corpus cannot make the test pass by testing nothing.
 #![cfg(feature = "arbitrary")]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};

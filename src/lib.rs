@@ -37,6 +37,8 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
 mod error;
 mod media;
 mod param;

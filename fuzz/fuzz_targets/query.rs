@@ -1,0 +1,8 @@
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../oracles.rs"]
+mod oracles;
+
+fuzz_target!(|data: &[u8]| oracles::query(data));

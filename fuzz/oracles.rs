@@ -1,0 +1,872 @@
+//! The properties the fuzz targets check, shared with the stable replay test
+//! (`tests/fuzz_corpus.rs`) so that `cargo test` runs them over the committed corpus.
+//!
+//! Each oracle takes the raw input and panics when a property is violated. Inputs that are
+//! not UTF-8 are skipped where the API takes `&str` (no lossy conversion: the fuzzer would
+//! otherwise test `U+FFFD` instead of what it generated).
+// Each fuzz target uses one oracle.
+#![allow(dead_code)]
+// An oracle's job is to panic when a property is violated.
+#![allow(clippy::panic, clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::HashSet;
+use std::fmt::Display;
+
+use arbitrary::{Arbitrary, Unstructured};
+use ims_media::{
+    apply_update as apply, Category, Description, ErrorCode, FieldUpdate, InputUrl, MediaId,
+    MediaInfo, MediaTags, MediaTarget, Param, ParamErrorKind, RequestError, Tag, TagsUpdate, Title,
+    UpdateError, UpdateMediaInfoRequest, UserData,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A property check over one raw input: panics when the property is violated.
+pub type Oracle = fn(&[u8]);
+
+/// Every target: its name (the directory under `fuzz/corpus/`) and its oracle.
+pub const TARGETS: [(&str, Oracle); 6] = [
+    ("query", query),
+    ("params", params),
+    ("input_url", input_url),
+    ("media_tags", media_tags),
+    ("apply_update", apply_update),
+    ("text", text),
+];
+
+/// The RPC common parameters, in the order their errors come.
+const COMMON: [&str; 11] = [
+    "Action",
+    "Version",
+    "Format",
+    "RegionId",
+    "AccessKeyId",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "Timestamp",
+];
+
+/// RFC 3986 encoding of everything but `A-Z a-z 0-9 - _ . ~` and the bytes in `keep`.
+pub fn encode(s: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) || keep.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-decoding with `+` as itself; `None` for a bad escape.
+pub fn decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            if !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// Requests: `query` and `params`.
+
+/// `from_query` on any UTF-8 input: a request round-trips, an error is well-formed.
+pub fn query(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    check_outcome(&UpdateMediaInfoRequest::from_query(s));
+}
+
+/// `from_params` on pairs (lines split on `\n`, name and value on the first `\t`): the same
+/// checks as [`query`], agreement with a model of the wire rules, and the same outcome as
+/// the pairs sent percent-encoded through `from_query`.
+pub fn params(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    let pairs: Vec<(&str, &str)> = if s.is_empty() {
+        Vec::new()
+    } else {
+        s.split('\n')
+            .map(|line| line.split_once('\t').unwrap_or((line, "")))
+            .collect()
+    };
+    let direct = UpdateMediaInfoRequest::from_params(pairs.iter().copied());
+    check_outcome(&direct);
+    check_pairs_model(&pairs, &direct);
+
+    let query = pairs
+        .iter()
+        .map(|(n, v)| format!("{}={}", encode(n, b""), encode(v, b"")))
+        .collect::<Vec<_>>()
+        .join("&");
+    assert_eq!(
+        UpdateMediaInfoRequest::from_query(&query),
+        direct,
+        "from_params and from_query disagree on {query:?}"
+    );
+}
+
+fn check_outcome(outcome: &Result<UpdateMediaInfoRequest, RequestError>) {
+    match outcome {
+        Ok(r) => check_round_trip(r),
+        Err(e) => check_request_error(e),
+    }
+}
+
+/// A request survives the wire in both forms; its parameters come in `Param::ALL` order,
+/// once each; the query is pure RFC 3986.
+fn check_round_trip(r: &UpdateMediaInfoRequest) {
+    let params = r.to_params();
+    let order: Vec<usize> = params
+        .iter()
+        .map(|(n, _)| {
+            n.parse::<Param>()
+                .expect("to_params writes known names")
+                .index()
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "order {params:?}");
+    assert_eq!(
+        UpdateMediaInfoRequest::from_params(params.iter().map(|(n, v)| (*n, v.as_str()))).as_ref(),
+        Ok(r),
+        "to_params round trip"
+    );
+    let q = r.to_query();
+    assert!(
+        q.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.~%&=".contains(&b)),
+        "to_query {q:?}"
+    );
+    assert_eq!(
+        UpdateMediaInfoRequest::from_query(&q).as_ref(),
+        Ok(r),
+        "to_query round trip {q:?}"
+    );
+}
+
+/// 1 to 64 problems, one per name, known parameters first in `Param::ALL` order, then the
+/// common parameters in their order, then unknown names; well-formed messages.
+fn check_request_error(e: &RequestError) {
+    let errors = e.errors();
+    assert!(!errors.is_empty(), "an error lists at least one problem");
+    assert!(
+        errors.len() <= RequestError::MAX_ERRORS,
+        "{} problems",
+        errors.len()
+    );
+    if e.omitted() > 0 {
+        assert_eq!(
+            errors.len(),
+            RequestError::MAX_ERRORS,
+            "omitted before full"
+        );
+    }
+    assert_eq!(e.code(), errors[0].code());
+    let mut names = HashSet::new();
+    let mut last_rank = 0;
+    for err in errors {
+        assert!(
+            names.insert(err.param()),
+            "{} reported twice in {e}",
+            err.param()
+        );
+        assert!(err.param().len() <= 64, "long name {:?}", err.param());
+        let rank = match (
+            err.known_param(),
+            COMMON.iter().position(|c| *c == err.param()),
+        ) {
+            (Some(p), _) => p.index(),
+            (None, Some(i)) => Param::ALL.len() + i,
+            (None, None) => 100,
+        };
+        assert!(rank >= last_rank, "order of problems in {e}");
+        last_rank = rank;
+        let missing = matches!(err.kind(), ParamErrorKind::Missing);
+        assert_eq!(missing, err.code() == ErrorCode::MissingParameter);
+        if missing {
+            assert_eq!(err.param(), "MediaId");
+        }
+        let msg = err.to_string();
+        assert!(
+            ["invalid ", "missing ", "unknown parameter "]
+                .iter()
+                .any(|p| msg.starts_with(p)),
+            "message {msg:?}"
+        );
+        assert!(!msg.ends_with('.'), "message {msg:?}");
+    }
+}
+
+/// What `from_params` must return for these pairs, checked without parsing the way the
+/// library does: repeated names, the target rule, and each field's keep/clear/set.
+fn check_pairs_model(
+    pairs: &[(&str, &str)],
+    outcome: &Result<UpdateMediaInfoRequest, RequestError>,
+) {
+    let values = |name: &str| -> Vec<&str> {
+        pairs
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    for p in Param::ALL.into_iter().map(Param::name).chain(COMMON) {
+        let count = values(p).len();
+        if count > 1 {
+            let e = outcome.as_ref().expect_err("a repeated name is an error");
+            // Known and common names come before unknown ones, so they are always listed.
+            let err = e.errors().iter().find(|x| x.param() == p);
+            let err = err.expect("the repeated name is reported");
+            assert_eq!(err.kind(), &ParamErrorKind::Repeated { count });
+        }
+    }
+    let given = |name: &str| {
+        let v = values(name);
+        !(v.is_empty() || v == [""])
+    };
+    if !given("MediaId") && !given("InputURL") {
+        let e = outcome
+            .as_ref()
+            .expect_err("MediaId or InputURL is required");
+        assert_eq!(e.errors()[0].kind(), &ParamErrorKind::Missing);
+    }
+    let Ok(r) = outcome else {
+        return;
+    };
+    let one = |name: &str| values(name).first().copied();
+    let field = |name: &str, update: Option<&str>, is_clear: bool, is_keep: bool| match one(name) {
+        None => assert!(is_keep, "{name} absent but not kept"),
+        Some("") => assert!(is_clear, "{name} empty but not cleared"),
+        Some(v) => assert_eq!(update, Some(v), "{name}"),
+    };
+    fn parts<T>(u: &FieldUpdate<T>, s: impl Fn(&T) -> String) -> (Option<String>, bool, bool) {
+        (
+            u.as_set().map(s),
+            matches!(u, FieldUpdate::Clear),
+            u.is_keep(),
+        )
+    }
+    let check = |name: &str, (set, clear, keep): (Option<String>, bool, bool)| {
+        field(name, set.as_deref(), clear, keep)
+    };
+    check("BusinessType", parts(&r.business_type, |v| v.to_string()));
+    check("Title", parts(&r.title, |v| v.to_string()));
+    check("Description", parts(&r.description, |v| v.to_string()));
+    check("Category", parts(&r.category, |v| v.to_string()));
+    check("CoverURL", parts(&r.cover_url, |v| v.to_string()));
+    check("UserData", parts(&r.user_data, |v| v.to_string()));
+    check("ReferenceId", parts(&r.reference_id, |v| v.to_string()));
+    match (one("CateId"), &r.cate_id) {
+        (None, FieldUpdate::Keep) | (Some(""), FieldUpdate::Clear) => {}
+        (Some(v), FieldUpdate::Set(n)) => assert_eq!(v.parse::<i64>().ok(), Some(n.get())),
+        (v, u) => panic!("CateId {v:?} gave {u:?}"),
+    }
+    let append = one("AppendTags").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    match (one("MediaTags"), &r.media_tags) {
+        (None, TagsUpdate::Keep) => {}
+        (Some(v), TagsUpdate::Append(t)) if append => assert_eq!(v.parse().as_ref(), Ok(t)),
+        (Some(v), TagsUpdate::Replace(t)) if !append => assert_eq!(v.parse().as_ref(), Ok(t)),
+        (v, u) => panic!("MediaTags {v:?} (append {append}) gave {u:?}"),
+    }
+    let url = one("InputURL").filter(|v| !v.is_empty());
+    match (one("MediaId").filter(|v| !v.is_empty()), &r.target) {
+        (Some(id), MediaTarget::MediaId { id: got, input_url }) => {
+            assert_eq!(got.as_str(), id);
+            assert_eq!(input_url.as_ref().map(InputUrl::as_str), url);
+        }
+        (None, MediaTarget::InputUrl(got)) => assert_eq!(Some(got.as_str()), url),
+        (id, t) => panic!("MediaId {id:?} InputURL {url:?} gave {t:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// InputURL.
+
+/// `InputUrl` on any UTF-8 input: on success the URL is kept verbatim, its parts follow the
+/// grammar, the decoded key is what an independent decoder gives, and the object rebuilt in
+/// other forms is the same object; on failure the error is about `InputURL`.
+pub fn input_url(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    let url = match s.parse::<InputUrl>() {
+        Ok(url) => url,
+        Err(e) => {
+            assert_eq!(e.param(), "InputURL");
+            assert_eq!(e.code(), ErrorCode::InvalidParameter);
+            assert_eq!(InputUrl::try_from(s.to_owned()), Err(e));
+            return;
+        }
+    };
+    assert_eq!(url.as_str(), s);
+    assert_eq!(url.to_string(), s);
+    assert!(!s.is_empty() && s.len() <= InputUrl::MAX_BYTES);
+    assert!(!s.contains(['?', '#']) && !s.chars().any(char::is_control));
+    assert_eq!(InputUrl::try_from(s.to_owned()).as_ref(), Ok(&url));
+    let again: InputUrl = url.to_string().parse().expect("display parses");
+    assert_eq!(again, url);
+    assert!(url.same_object(&url) && url.same_object(&again));
+    assert!(url.is_oss() != url.is_vod());
+    let (scheme, rest) = s.split_once("://").expect("a scheme");
+    assert_eq!(url.scheme(), scheme.to_ascii_lowercase());
+
+    if let Some(id) = url.vod_id() {
+        assert_eq!(rest, id);
+        assert!(id.parse::<MediaId>().is_ok(), "VOD ID {id:?}");
+        assert!(url.bucket().is_none() && url.object_key().is_none() && url.host().is_none());
+        let other: InputUrl = format!("VOD://{id}").parse().expect("vod form");
+        assert!(url.same_object(&other) && other.same_object(&url));
+        return;
+    }
+
+    let bucket = url.bucket().expect("an OSS URL has a bucket");
+    let key = url.object_key().expect("an OSS URL has a key");
+    assert!((3..=63).contains(&bucket.len()), "bucket {bucket:?}");
+    assert!(bucket
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+    assert!(!bucket.starts_with('-') && !bucket.ends_with('-'));
+    assert!(
+        (1..=InputUrl::MAX_KEY_BYTES).contains(&key.len()),
+        "key {key:?}"
+    );
+    assert!(!key.starts_with(['/', '\\']));
+    assert!(!key.chars().any(char::is_control));
+
+    let (authority, raw_key) = rest.split_once('/').expect("a key");
+    assert_eq!(decode(raw_key).as_deref(), Some(key.as_bytes()));
+    match url.host() {
+        Some(host) => {
+            assert_eq!(host, authority.to_ascii_lowercase());
+            assert!(host.starts_with(&format!("{bucket}.")));
+            assert!(host.ends_with(".aliyuncs.com"));
+            if let Some(region) = url.region() {
+                assert!(host.contains(region) && !region.is_empty());
+            }
+        }
+        None => {
+            assert_eq!(scheme.to_ascii_lowercase(), "oss");
+            assert_eq!(bucket, authority.to_ascii_lowercase());
+            assert!(url.region().is_none());
+        }
+    }
+    for other in [
+        format!("oss://{bucket}/{}", encode(key, b"")),
+        format!(
+            "OSS://{}/{}",
+            bucket.to_ascii_uppercase(),
+            encode(key, b"/")
+        ),
+        format!(
+            "https://{bucket}.oss-cn-hangzhou-internal.aliyuncs.com/{}",
+            encode(key, b"")
+        ),
+        format!(
+            "http://{bucket}.cn-beijing.oss.aliyuncs.com/{}",
+            encode(key, b"/")
+        ),
+    ] {
+        let other: InputUrl = other.parse().expect("the object in another form");
+        assert!(
+            url.same_object(&other) && other.same_object(&url),
+            "{other}"
+        );
+        assert_eq!(other.object_key(), Some(key));
+    }
+    if let Some((last, _)) = key.char_indices().next_back().filter(|(i, _)| *i > 0) {
+        let other: InputUrl = format!("oss://{bucket}/{}", encode(&key[..last], b""))
+            .parse()
+            .unwrap_or_else(|_| url.clone());
+        assert_eq!(url.same_object(&other), other.object_key() == Some(key));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// MediaTags.
+
+/// The comma rule computed independently: `None` when the value must be refused.
+pub fn tags_model(s: &str) -> Option<Vec<String>> {
+    if s.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for segment in s.split(',') {
+        let tag = segment.trim();
+        if tag.is_empty() || tag.len() > 32 || tag.chars().any(char::is_control) {
+            return None;
+        }
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    (tags.len() <= 16).then_some(tags)
+}
+
+fn strings(tags: &MediaTags) -> Vec<String> {
+    tags.iter().map(|t| t.as_str().to_owned()).collect()
+}
+
+/// `MediaTags` on any UTF-8 input agrees with the model; a parsed list is at most 16 valid,
+/// distinct tags that display and parse back; `try_append` on the parts of the input around
+/// its first line break obeys the append laws.
+pub fn media_tags(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    let parsed = s.parse::<MediaTags>();
+    match (&parsed, tags_model(s)) {
+        (Ok(tags), Some(model)) => assert_eq!(strings(tags), model),
+        (Err(e), None) => assert_eq!(e.param(), "MediaTags"),
+        (got, want) => panic!("{s:?}: got {got:?}, the model says {want:?}"),
+    }
+    if let Ok(tags) = &parsed {
+        check_tags(tags);
+        for tag in tags {
+            assert!(s.split(',').any(|seg| seg.trim() == tag.as_str()));
+        }
+        assert_eq!(tags.try_append(tags).as_ref(), Ok(tags));
+        assert_eq!(tags.try_append(&MediaTags::new()).as_ref(), Ok(tags));
+        assert_eq!(MediaTags::new().try_append(tags).as_ref(), Ok(tags));
+        let list: Vec<Tag> = tags.iter().rev().chain(tags.iter()).cloned().collect();
+        let back = MediaTags::try_from(list).expect("at most 16 distinct");
+        assert_eq!(back.len(), tags.len());
+    }
+    let Some((left, right)) = s.split_once('\n') else {
+        return;
+    };
+    let (Ok(a), Ok(b)) = (left.parse::<MediaTags>(), right.parse::<MediaTags>()) else {
+        return;
+    };
+    let mut union = strings(&a);
+    for t in strings(&b) {
+        if !union.contains(&t) {
+            union.push(t);
+        }
+    }
+    match a.try_append(&b) {
+        Ok(c) => {
+            assert_eq!(strings(&c), union);
+            check_tags(&c);
+            assert_eq!(c.try_append(&b).as_ref(), Ok(&c), "append is idempotent");
+            assert_eq!(c.try_append(&a).as_ref(), Ok(&c));
+        }
+        Err(total) => {
+            assert_eq!(total, union.len());
+            assert!(total > MediaTags::MAX_TAGS);
+        }
+    }
+}
+
+fn check_tags(tags: &MediaTags) {
+    assert!(tags.len() <= MediaTags::MAX_TAGS);
+    assert_eq!(tags.is_empty(), tags.iter().next().is_none());
+    let mut seen = HashSet::new();
+    for tag in tags {
+        assert!(seen.insert(tag.as_str()), "duplicate {tag}");
+        assert_eq!(tag.as_str().parse::<Tag>().as_ref(), Ok(tag));
+        assert!(tags.contains(tag.as_str()));
+    }
+    let shown = tags.to_string();
+    assert_eq!(shown.parse::<MediaTags>().as_ref(), Ok(tags), "{shown:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// apply_update.
+
+/// The stored fields as plain strings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Model {
+    business_type: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    category: Option<String>,
+    tags: Vec<String>,
+    cover_url: Option<String>,
+    user_data: Option<String>,
+    cate_id: Option<String>,
+    reference_id: Option<String>,
+}
+
+fn text_of<T: Display>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(ToString::to_string)
+}
+
+impl Model {
+    fn of(m: &MediaInfo) -> Model {
+        Model {
+            business_type: text_of(&m.business_type),
+            title: text_of(&m.title),
+            description: text_of(&m.description),
+            category: text_of(&m.category),
+            tags: strings(&m.media_tags),
+            cover_url: text_of(&m.cover_url),
+            user_data: text_of(&m.user_data),
+            cate_id: text_of(&m.cate_id),
+            reference_id: text_of(&m.reference_id),
+        }
+    }
+
+    /// The fields in `Param::ALL` order, with their parameter.
+    fn fields(&self) -> [(Param, String); 9] {
+        let s = |v: &Option<String>| format!("{v:?}");
+        [
+            (Param::BusinessType, s(&self.business_type)),
+            (Param::Title, s(&self.title)),
+            (Param::Description, s(&self.description)),
+            (Param::Category, s(&self.category)),
+            (Param::MediaTags, format!("{:?}", self.tags)),
+            (Param::CoverUrl, s(&self.cover_url)),
+            (Param::UserData, s(&self.user_data)),
+            (Param::CateId, s(&self.cate_id)),
+            (Param::ReferenceId, s(&self.reference_id)),
+        ]
+    }
+}
+
+fn model_field<T: Display>(current: &Option<String>, update: &FieldUpdate<T>) -> Option<String> {
+    match update {
+        FieldUpdate::Keep => current.clone(),
+        FieldUpdate::Clear => None,
+        FieldUpdate::Set(v) => Some(v.to_string()),
+    }
+}
+
+/// Same object by the documented rule, from the exposed parts: equal bucket and decoded key,
+/// or equal VOD ID.
+fn model_same(a: &InputUrl, b: &InputUrl) -> bool {
+    match (a.vod_id(), b.vod_id()) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.bucket() == b.bucket() && a.object_key() == b.object_key(),
+        _ => false,
+    }
+}
+
+/// The model's outcome: the new fields, or the parameter and code of the refusal.
+fn model_update(
+    media: &MediaInfo,
+    r: &UpdateMediaInfoRequest,
+) -> Result<Model, (&'static str, ErrorCode)> {
+    match &r.target {
+        MediaTarget::MediaId { id, input_url } => {
+            if id.as_str() != media.media_id.as_str() {
+                return Err(("MediaId", ErrorCode::ResourceNotFound));
+            }
+            if input_url
+                .as_ref()
+                .is_some_and(|u| !model_same(u, &media.input_url))
+            {
+                return Err(("InputURL", ErrorCode::InvalidParameter));
+            }
+        }
+        MediaTarget::InputUrl(url) => {
+            if !model_same(url, &media.input_url) {
+                return Err(("InputURL", ErrorCode::ResourceNotFound));
+            }
+        }
+    }
+    let before = Model::of(media);
+    let tags = match &r.media_tags {
+        TagsUpdate::Keep => before.tags.clone(),
+        TagsUpdate::Replace(t) => strings(t),
+        TagsUpdate::Append(t) => {
+            let mut tags = before.tags.clone();
+            for tag in strings(t) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            if tags.len() > 16 {
+                return Err(("MediaTags", ErrorCode::InvalidParameter));
+            }
+            tags
+        }
+    };
+    Ok(Model {
+        business_type: model_field(&before.business_type, &r.business_type),
+        title: model_field(&before.title, &r.title),
+        description: model_field(&before.description, &r.description),
+        category: model_field(&before.category, &r.category),
+        tags,
+        cover_url: model_field(&before.cover_url, &r.cover_url),
+        user_data: model_field(&before.user_data, &r.user_data),
+        cate_id: model_field(&before.cate_id, &r.cate_id),
+        reference_id: model_field(&before.reference_id, &r.reference_id),
+    })
+}
+
+/// The same object written in another form (OSS: `oss://` ↔ `https://`; VOD: upper-case
+/// scheme), for targets that name the asset without repeating its URL.
+fn other_form(url: &InputUrl) -> InputUrl {
+    let s = match (url.vod_id(), url.bucket(), url.object_key()) {
+        (Some(id), _, _) => format!("VOD://{id}"),
+        (None, Some(bucket), Some(key)) if url.host().is_some() => {
+            format!("oss://{bucket}/{}", encode(key, b"/"))
+        }
+        (None, Some(bucket), Some(key)) => {
+            format!(
+                "https://{bucket}.oss-cn-shanghai.aliyuncs.com/{}",
+                encode(key, b"")
+            )
+        }
+        _ => url.to_string(),
+    };
+    s.parse().expect("the same object in another form")
+}
+
+/// Every value of an arbitrary asset is valid: it parses back to itself.
+fn check_media_values(m: &MediaInfo) {
+    fn back<T: Display + std::str::FromStr + PartialEq + std::fmt::Debug>(v: &Option<T>) {
+        if let Some(v) = v {
+            assert!(v.to_string().parse::<T>().ok().as_ref() == Some(v), "{v:?}");
+        }
+    }
+    assert_eq!(
+        m.media_id.as_str().parse::<MediaId>().as_ref(),
+        Ok(&m.media_id)
+    );
+    assert_eq!(
+        m.input_url.as_str().parse::<InputUrl>().as_ref(),
+        Ok(&m.input_url)
+    );
+    back(&m.business_type);
+    back(&m.title);
+    back(&m.description);
+    back(&m.category);
+    back(&m.cover_url);
+    back(&m.user_data);
+    back(&m.cate_id);
+    back(&m.reference_id);
+    check_tags(&m.media_tags);
+}
+
+/// `apply_update` on an arbitrary asset and request, the request aimed at the asset most of
+/// the time: agreement with the model, `changed` exactly the differing fields, MediaId and
+/// InputURL kept, idempotence; and the generated values are valid and round-trip.
+pub fn apply_update(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let aim = u8::arbitrary(&mut u).expect("u8 from any input");
+    let media = MediaInfo::arbitrary(&mut u).expect("MediaInfo from any input");
+    let mut request =
+        UpdateMediaInfoRequest::arbitrary(&mut u).expect("UpdateMediaInfoRequest from any input");
+    let id = media.media_id.clone();
+    let url = media.input_url.clone();
+    request.target = match aim % 8 {
+        0 | 1 => MediaTarget::MediaId {
+            id,
+            input_url: None,
+        },
+        2 => MediaTarget::MediaId {
+            id,
+            input_url: Some(url),
+        },
+        3 => MediaTarget::MediaId {
+            id,
+            input_url: Some(other_form(&url)),
+        },
+        4 => MediaTarget::InputUrl(url),
+        5 => MediaTarget::InputUrl(other_form(&url)),
+        // Arbitrary: mostly another asset, or another object beside the right ID.
+        6 => match request.target {
+            MediaTarget::MediaId { input_url, .. } => MediaTarget::MediaId { id, input_url },
+            target => target,
+        },
+        _ => request.target,
+    };
+    check_media_values(&media);
+    check_round_trip(&request);
+
+    let before = Model::of(&media);
+    let outcome = apply(&media, &request);
+    match (&outcome, model_update(&media, &request)) {
+        (Ok(out), Ok(want)) => {
+            let after = Model::of(&out.media);
+            assert_eq!(after, want);
+            assert_eq!(out.media.media_id, media.media_id);
+            assert_eq!(out.media.input_url.as_str(), media.input_url.as_str());
+            let differing: Vec<Param> = before
+                .fields()
+                .into_iter()
+                .zip(after.fields())
+                .filter(|(b, a)| b != a)
+                .map(|(b, _)| b.0)
+                .collect();
+            assert_eq!(out.changed, differing);
+            for p in Param::ALL {
+                assert_eq!(out.is_changed(p), differing.contains(&p));
+            }
+            let again = apply(&out.media, &request).expect("a second apply succeeds");
+            assert_eq!(again.media, out.media, "idempotent");
+            assert!(again.changed.is_empty(), "idempotent: {:?}", again.changed);
+        }
+        (Err(e), Err((param, code))) => {
+            assert_eq!((e.param(), e.code()), (param, code), "{e}");
+            if let UpdateError::TooManyTags { max, found } = e {
+                assert_eq!(*max, MediaTags::MAX_TAGS);
+                assert!(*found > *max);
+            }
+            let msg = e.to_string();
+            assert!(!msg.ends_with('.') && msg.contains(param), "{msg}");
+        }
+        (got, want) => panic!("apply_update gave {got:?}, the model says {want:?}"),
+    }
+    assert_eq!(Model::of(&media), before, "the input is untouched");
+}
+
+// ---------------------------------------------------------------------------------------
+// Free text and truncation.
+
+/// The longest whole-grapheme prefix of at most `max` bytes, by segmenting the whole input.
+pub fn grapheme_prefix(s: &str, max: usize) -> &str {
+    let mut end = 0;
+    for g in s.graphemes(true) {
+        if end + g.len() > max {
+            break;
+        }
+        end += g.len();
+    }
+    &s[..end]
+}
+
+/// One bounded text type: its limit, whether TAB/LF/CR are allowed, whether it is a tag.
+struct TextRule {
+    max: usize,
+    line_breaks: bool,
+    tag: bool,
+}
+
+impl TextRule {
+    fn bad_char(&self, c: char) -> bool {
+        (c.is_control() && !(self.line_breaks && matches!(c, '\t' | '\n' | '\r')))
+            || (self.tag && c == ',')
+    }
+
+    /// What truncation cannot fix: empty, a refused character anywhere, white space at
+    /// either end of a tag.
+    fn unfixable(&self, s: &str) -> bool {
+        s.is_empty()
+            || s.chars().any(|c| self.bad_char(c))
+            || (self.tag
+                && (s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace)))
+    }
+
+    fn valid(&self, s: &str) -> bool {
+        !self.unfixable(s) && s.len() <= self.max
+    }
+
+    fn truncated<'a>(&self, s: &'a str) -> Option<&'a str> {
+        if self.unfixable(s) {
+            return None;
+        }
+        let prefix = grapheme_prefix(s, self.max);
+        let prefix = if self.tag {
+            prefix.trim_end_matches(char::is_whitespace)
+        } else {
+            prefix
+        };
+        (!prefix.is_empty()).then_some(prefix)
+    }
+}
+
+fn check_text<T, E>(
+    s: &str,
+    rule: &TextRule,
+    param: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+    truncated: impl Fn(&str) -> Result<T, E>,
+) where
+    T: AsRef<str> + std::fmt::Debug + PartialEq,
+    E: std::fmt::Debug + Display,
+{
+    match parse(s) {
+        Ok(v) => {
+            assert!(rule.valid(s), "{param} accepted {s:?}");
+            assert_eq!(v.as_ref(), s);
+        }
+        Err(e) => {
+            assert!(!rule.valid(s), "{param} refused {s:?}: {e}");
+            assert!(
+                e.to_string().starts_with(&format!("invalid {param}: ")),
+                "{e}"
+            );
+        }
+    }
+    match (truncated(s), rule.truncated(s)) {
+        (Ok(t), Some(want)) => {
+            assert_eq!(t.as_ref(), want, "{param}::truncated({s:?})");
+            assert!(parse(t.as_ref()).is_ok());
+            if rule.valid(s) {
+                assert_eq!(t.as_ref(), s);
+            }
+        }
+        (Err(_), None) => {}
+        (got, want) => panic!("{param}::truncated({s:?}) gave {got:?}, the model says {want:?}"),
+    }
+}
+
+/// `Title`, `Description`, `Category` and `Tag` on any UTF-8 input: parsing agrees with the
+/// rules, and `truncated` gives the longest whole-grapheme prefix within the limit (computed
+/// here by segmenting the whole input) or fails exactly when truncation cannot help.
+pub fn text(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    let plain = |max| TextRule {
+        max,
+        line_breaks: false,
+        tag: false,
+    };
+    let lenient = |max| TextRule {
+        max,
+        line_breaks: true,
+        tag: false,
+    };
+    check_text(
+        s,
+        &plain(Title::MAX_BYTES),
+        "Title",
+        str::parse::<Title>,
+        Title::truncated,
+    );
+    check_text(
+        s,
+        &lenient(Description::MAX_BYTES),
+        "Description",
+        str::parse::<Description>,
+        Description::truncated,
+    );
+    check_text(
+        s,
+        &plain(Category::MAX_BYTES),
+        "Category",
+        str::parse::<Category>,
+        Category::truncated,
+    );
+    let tag = TextRule {
+        max: Tag::MAX_BYTES,
+        line_breaks: false,
+        tag: true,
+    };
+    check_text(s, &tag, "MediaTags", str::parse::<Tag>, Tag::truncated);
+    match (s.parse::<UserData>(), lenient(UserData::MAX_BYTES).valid(s)) {
+        (Ok(v), true) => assert_eq!(v.as_str(), s),
+        (Err(_), false) => {}
+        (got, want) => panic!("UserData {s:?}: {got:?}, valid by the rules: {want}"),
+    }
+}

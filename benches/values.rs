@@ -9,6 +9,9 @@
 //! Run with `cargo bench --bench values`; `-- --quick` for a short run. The ratios the README
 //! quotes are printed at the end of `cargo bench --bench request` (see `benches/README.md`).
 
+// Benchmark set-up may panic on inputs it built itself.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use std::hint::black_box;
 use std::str::FromStr;
 

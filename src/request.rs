@@ -399,7 +399,7 @@ fn decode_utf8(raw: &str) -> Result<Cow<'_, str>, ParamErrorKind> {
 /// The byte limit of a parameter whose limit is in bytes, checked on a query's decoded length
 /// before decoding.
 fn byte_limit(name: &str) -> Option<usize> {
-    match name.parse::<Param>().ok()? {
+    match param_of(name)? {
         Param::Title => Some(Title::MAX_BYTES),
         Param::Description => Some(Description::MAX_BYTES),
         Param::Category => Some(Category::MAX_BYTES),
@@ -410,11 +410,58 @@ fn byte_limit(name: &str) -> Option<usize> {
     }
 }
 
+/// The parameter named exactly `name`, as `name.parse::<Param>().ok()`, found by the length
+/// and the first byte (the second for the two of eight bytes starting with `C`) and then
+/// one comparison.
+fn param_of(name: &str) -> Option<Param> {
+    let b = name.as_bytes();
+    let candidate = match (b.len(), *b.first()?) {
+        (7, b'M') => Param::MediaId,
+        (8, b'I') => Param::InputUrl,
+        (12, b'B') => Param::BusinessType,
+        (5, b'T') => Param::Title,
+        (11, b'D') => Param::Description,
+        (8, b'C') if b.get(1) == Some(&b'a') => Param::Category,
+        (9, b'M') => Param::MediaTags,
+        (8, b'C') => Param::CoverUrl,
+        (8, b'U') => Param::UserData,
+        (10, b'A') => Param::AppendTags,
+        (6, b'C') => Param::CateId,
+        (11, b'R') => Param::ReferenceId,
+        _ => return None,
+    };
+    eq_name(candidate.name().as_bytes(), b).then_some(candidate)
+}
+
+/// `a == b` for names of 4 to 16 bytes as two word comparisons (the first and the last
+/// eight or four bytes, overlapping), without a call to `memcmp`; other lengths as slices.
+fn eq_name(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], first: bool| -> u64 {
+        let eight = if first { s.first_chunk::<8>() } else { s.last_chunk::<8>() };
+        match eight {
+            Some(w) => u64::from_le_bytes(*w),
+            None => {
+                let four = if first { s.first_chunk::<4>() } else { s.last_chunk::<4>() };
+                four.map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+            }
+        }
+    };
+    if (4..=16).contains(&a.len()) {
+        word(a, true) == word(b, true) && word(a, false) == word(b, false)
+    } else {
+        a == b
+    }
+}
+
 /// One parameter's state while collecting: how often it was seen and the outcome of parsing
 /// its first value.
 struct Slot<T> {
     count: usize,
-    first: Option<Result<T, ParamErrorKind>>,
+    /// The error boxed, to keep the slots (and their moves) small on the way to success.
+    first: Option<Result<T, Box<ParamErrorKind>>>,
 }
 
 impl<T> Default for Slot<T> {
@@ -434,7 +481,10 @@ impl<T> Slot<T> {
     ) {
         self.count += 1;
         if self.count == 1 {
-            self.first = Some(value.and_then(|v| parse(v).map_err(|e| e.kind().clone())));
+            self.first = Some(match value {
+                Ok(v) => parse(v).map_err(|e| Box::new(e.kind().clone())),
+                Err(kind) => Err(Box::new(kind)),
+            });
         } else {
             self.first = None;
         }
@@ -483,7 +533,7 @@ struct Collector {
 
 impl Collector {
     fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
-        let Ok(param) = name.parse::<Param>() else {
+        let Some(param) = param_of(name) else {
             self.add_other(name, v);
             return;
         };
@@ -543,7 +593,7 @@ impl Collector {
         }
     }
 
-    fn finish(self) -> Result<UpdateMediaInfoRequest, RequestError> {
+    fn finish(mut self) -> Result<UpdateMediaInfoRequest, RequestError> {
         let mut errors = Vec::new();
         let media_id = take(&mut errors, Param::MediaId, self.media_id);
         let input_url = take(&mut errors, Param::InputUrl, self.input_url);
@@ -557,14 +607,15 @@ impl Collector {
         let append_tags = take(&mut errors, Param::AppendTags, self.append_tags);
         let cate_id = take(&mut errors, Param::CateId, self.cate_id);
         let reference_id = take(&mut errors, Param::ReferenceId, self.reference_id);
-        for (name, slot) in COMMON.iter().zip(self.common) {
+        // By reference: a slot moved out of the array costs a copy per common parameter.
+        for (name, slot) in COMMON.iter().zip(&mut self.common) {
             if slot.count > 1 {
                 errors.push(ParamError::named(
                     name,
                     ParamErrorKind::Repeated { count: slot.count },
                 ));
-            } else if let Some(Err(kind)) = slot.first {
-                errors.push(ParamError::named(name, kind));
+            } else if let Some(Err(kind)) = slot.first.take() {
+                errors.push(ParamError::named(name, *kind));
             }
         }
 
@@ -627,7 +678,7 @@ fn take<T>(errors: &mut Vec<ParamError>, param: Param, slot: Slot<T>) -> Option<
     match slot.first? {
         Ok(v) => Some(Ok(v)),
         Err(kind) => {
-            errors.push(ParamError::new(param, kind));
+            errors.push(ParamError::new(param, *kind));
             Some(Err(()))
         }
     }
@@ -706,6 +757,36 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_lookup_is_the_exact_wire_name() {
+        for p in Param::ALL {
+            assert_eq!(param_of(p.name()), Some(p));
+            let mut near = p.name().to_owned();
+            near.push('x');
+            assert_eq!(param_of(&near), None);
+            assert_eq!(param_of(&p.name().to_ascii_lowercase()), None);
+            assert_eq!(param_of(&p.name()[1..]), None);
+        }
+        for name in ["", "C", "Cxxxxxxx", "CateID", "CoverUrl", "Mediaid", "Action", "Titlé"] {
+            assert_eq!(param_of(name), name.parse().ok(), "{name:?}");
+        }
+        let words = ["", "a", "abc", "abcd", "abce", "abcdefg", "abcdefgh", "abcdefgi"];
+        for a in words.iter().chain(&["MediaTagz", "xediaTags", "MediaTags", "BusinessTypes"]) {
+            for b in words.iter().chain(&["MediaTags", "MediaTagz", "xediaTags"]) {
+                assert_eq!(eq_name(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
+        for len in 4..=16 {
+            let a: Vec<u8> = (0..len).collect();
+            for at in 0..len as usize {
+                let mut b = a.clone();
+                b[at] ^= 1;
+                assert!(!eq_name(&a, &b), "{len} {at}");
+            }
+            assert!(eq_name(&a, &a.clone()));
+        }
+    }
 
     #[test]
     fn one_edit() {

@@ -49,49 +49,36 @@ pub(crate) fn check(s: &str, max: usize, controls: Controls) -> Result<(), Param
 /// of the byte scan.
 pub(crate) fn find_control(s: &str, controls: Controls) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
-    let len = bytes.len();
-    if len <= SHORT {
-        // Padded with spaces, which are no control characters.
-        let mut block = [b' '; SHORT];
-        block.get_mut(..len)?.copy_from_slice(bytes);
-        if !may_hold_control(&block, controls) {
-            return None;
-        }
-        return find_control_in(bytes, 0, len, controls);
+    match bytes.len() {
+        0..=15 => find_control_in(bytes, 0, bytes.len(), controls),
+        16..=63 => find_control_by::<16>(bytes, controls),
+        64..=255 => find_control_by::<32>(bytes, controls),
+        _ => find_control_by::<128>(bytes, controls),
     }
-    if len < CHUNK {
-        let mut block = [b' '; CHUNK];
-        block.get_mut(..len)?.copy_from_slice(bytes);
-        if !may_hold_control(&block, controls) {
-            return None;
-        }
-        return find_control_in(bytes, 0, len, controls);
-    }
+}
+
+/// [`find_control`] on `N` bytes at a time, for a text of at least `N` bytes: whole chunks,
+/// then the last `N` bytes (which overlap bytes already tested) for the rest.
+#[inline(always)]
+fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(usize, char)> {
     let mut start = 0;
-    let mut chunks = bytes.chunks_exact(CHUNK);
-    for chunk in &mut chunks {
-        let chunk = chunk.first_chunk::<CHUNK>()?;
+    for chunk in bytes.chunks_exact(N) {
+        let chunk = chunk.first_chunk::<N>()?;
         if may_hold_control(chunk, controls) {
-            if let Some(found) = find_control_in(bytes, start, start + CHUNK, controls) {
+            if let Some(found) = find_control_in(bytes, start, start + N, controls) {
                 return Some(found);
             }
         }
-        start += CHUNK;
+        start += N;
     }
-    // The rest, tested as the last whole chunk (which overlaps bytes already tested).
-    if start < len {
-        let last = bytes.last_chunk::<CHUNK>()?;
+    if start < bytes.len() {
+        let last = bytes.last_chunk::<N>()?;
         if may_hold_control(last, controls) {
-            return find_control_in(bytes, start, len, controls);
+            return find_control_in(bytes, start, bytes.len(), controls);
         }
     }
     None
 }
-
-/// The bytes [`find_control`] tests at once.
-const CHUNK: usize = 128;
-/// The bytes [`find_control`] tests at once in a short text.
-const SHORT: usize = 32;
 
 /// Whether `chunk` holds a byte that may start a refused control character: below 0x20 (but
 /// TAB, LF and CR when they are allowed), 0x7F, or 0xC2 (the lead byte of U+0080–U+00BF,

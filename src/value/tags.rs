@@ -48,11 +48,14 @@ fn check_tag(s: &str) -> Result<(), ParamErrorKind> {
 
 /// The tag rules beyond the bounded-text check: no comma, no white space at either end.
 fn check_comma_and_edges(s: &str) -> Result<(), ParamErrorKind> {
-    if let Some(at) = s.find(',') {
+    if let Some(at) = s.bytes().position(|b| b == b',') {
         return Err(ParamErrorKind::CommaInTag {
             at,
             value: Excerpt::new(s),
         });
+    }
+    if trim_white_space(s).len() == s.len() {
+        return Ok(());
     }
     if s.starts_with(char::is_whitespace) {
         return Err(ParamErrorKind::TagWhiteSpace {
@@ -305,17 +308,24 @@ impl FromStr for MediaTags {
         if s.trim().is_empty() {
             return Ok(MediaTags::new());
         }
-        let mut tags: Vec<Tag> = Vec::new();
+        // Room for the tags the list can hold, never more than the limit.
+        let segments = s.bytes().filter(|&b| b == b',').count().saturating_add(1);
+        let mut tags: Vec<Tag> = Vec::with_capacity(segments.min(Self::MAX_TAGS));
+        // A fingerprint of each tag kept, so that telling a new tag from the others mostly
+        // costs one comparison of words instead of one of strings.
+        let mut prints = [0u64; Self::MAX_TAGS];
         for (i, segment) in s.split(',').enumerate() {
             let index = i + 1;
-            let tag = segment.trim();
+            let tag = trim_white_space(segment);
+            // A trimmed segment of the list holds no comma and no white space at either end,
+            // so of the tag rules only the bounded-text check is left.
             let problem = if tag.is_empty() {
                 Err(ParamErrorKind::Empty {
                     min: 1,
                     unit: Unit::Bytes,
                 })
             } else {
-                check_tag(tag)
+                text::check(tag, Tag::MAX_BYTES, Controls::Reject)
             };
             if let Err(reason) = problem {
                 return Err(ParamError::new(
@@ -326,15 +336,52 @@ impl FromStr for MediaTags {
                     },
                 ));
             }
-            if tags.iter().any(|t| t.as_str() == tag) {
+            let print = fingerprint(tag);
+            let seen = tags
+                .iter()
+                .zip(&prints)
+                .any(|(t, &p)| p == print && t.as_str() == tag);
+            if seen {
                 continue;
             }
-            if tags.len() == Self::MAX_TAGS {
+            if let Some(slot) = prints.get_mut(tags.len()) {
+                *slot = print;
+            } else {
                 return Err(too_many(index));
             }
             tags.push(Tag::owned(tag));
         }
         Ok(MediaTags { tags })
+    }
+}
+
+/// The length and the first and last eight bytes (or fewer) of `s` in one word: equal
+/// strings have equal fingerprints, and different tags seldom do.
+fn fingerprint(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| u64::from_le_bytes(*w));
+    let (first, last) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(_), Some(_)) => (word(b.first_chunk()), word(b.last_chunk())),
+        _ => {
+            let mut short = [0u8; 8];
+            if let Some(dst) = short.get_mut(..b.len()) {
+                dst.copy_from_slice(b);
+            }
+            (u64::from_le_bytes(short), 0)
+        }
+    };
+    first ^ last.rotate_left(29) ^ (b.len() as u64).rotate_right(8)
+}
+
+/// `s` without Unicode white space at either end, as [`str::trim`]; without decoding a
+/// character when both ends are ASCII other than white space, the common case.
+fn trim_white_space(s: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    if bytes.first().is_some_and(plain) && bytes.last().is_some_and(plain) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -423,6 +470,37 @@ mod tests {
     fn const_white_space_is_char_is_whitespace() {
         for c in '\0'..=char::MAX {
             assert_eq!(is_white_space(u32::from(c)), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fingerprints_of_equal_tags_are_equal() {
+        let tags = ["a", "ab", "abcdefgh", "abcdefghi", "旅行", "0123456789abcdef0123456789abcdef"];
+        for a in tags {
+            assert_eq!(fingerprint(a), fingerprint(&a.to_owned()));
+            for b in tags {
+                if a != b {
+                    assert_ne!(fingerprint(a), fingerprint(b), "{a:?} {b:?}");
+                }
+            }
+        }
+        // Duplicates are found whatever the fingerprints of the others.
+        let list = "abcdefgh1,abcdefgh2,abcdefgh1,x,x";
+        assert_eq!(list.parse::<MediaTags>().unwrap().to_string(), "abcdefgh1,abcdefgh2,x");
+    }
+
+    #[test]
+    fn fast_trim_is_str_trim() {
+        let cases = [
+            "", " ", "a", " a", "a ", "\u{3000}a", "a\u{a0}", "\u{b}a", "a\u{c}", "\u{1c}a",
+            "a\u{85}", "界", " 界 ", "a b", "\t\n\r",
+        ];
+        for s in cases {
+            assert_eq!(trim_white_space(s), s.trim(), "{s:?}");
+        }
+        for c in '\0'..='\u{3000}' {
+            let s = format!("{c}x{c}");
+            assert_eq!(trim_white_space(&s), s.trim(), "{c:?}");
         }
     }
 

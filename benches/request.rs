@@ -220,7 +220,11 @@ fn parsing(c: &mut Criterion) {
         let decoded = serde_json::from_str::<UpdateMediaInfoRequest>(&text);
         assert_eq!(decoded.ok(), direct, "{name}");
         g.bench_function(format!("crate/{name}"), |b| {
-            b.iter(|| black_box(serde_json::from_str::<UpdateMediaInfoRequest>(black_box(&text))))
+            b.iter(|| {
+                black_box(serde_json::from_str::<UpdateMediaInfoRequest>(black_box(
+                    &text,
+                )))
+            })
         });
         g.bench_function(format!("floor_strings/{name}"), |b| {
             b.iter(|| black_box(serde_json::from_str::<peer::JsonStrings>(black_box(&text))))
@@ -252,7 +256,13 @@ fn update_case() -> (MediaInfo, UpdateMediaInfoRequest) {
         ("Title", "An old title".to_owned()),
         ("Description", ascii(300)),
         ("Category", "archive".to_owned()),
-        ("MediaTags", (0..8).map(|i| format!("old{i}")).collect::<Vec<_>>().join(",")),
+        (
+            "MediaTags",
+            (0..8)
+                .map(|i| format!("old{i}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
         (
             "CoverURL",
             "https://example-bucket.oss-cn-shanghai.aliyuncs.com/old.png".to_owned(),
@@ -264,7 +274,9 @@ fn update_case() -> (MediaInfo, UpdateMediaInfoRequest) {
     let seed = UpdateMediaInfoRequest::from_params(old).expect("valid");
     let mut media = MediaInfo::new(
         MEDIA_ID.parse().expect("valid"),
-        "oss://example-bucket/videos/intro.mp4".parse().expect("valid"),
+        "oss://example-bucket/videos/intro.mp4"
+            .parse()
+            .expect("valid"),
     );
     media = apply_update(&media, &seed).expect("applies").media;
     assert_eq!(media.media_tags.len(), 8);
@@ -275,7 +287,13 @@ fn update_case() -> (MediaInfo, UpdateMediaInfoRequest) {
         ("Title", "Summer sunset at the bay".to_owned()),
         ("Description", cjk(600)),
         ("Category", "travel".to_owned()),
-        ("MediaTags", (0..8).map(|i| format!("new{i}")).collect::<Vec<_>>().join(",")),
+        (
+            "MediaTags",
+            (0..8)
+                .map(|i| format!("new{i}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
         ("AppendTags", "true".to_owned()),
         (
             "CoverURL",

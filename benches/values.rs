@@ -48,7 +48,10 @@ fn text<T: FromStr>(g: &mut BenchmarkGroup<'_, WallTime>, name: &str, input: &st
 where
     T::Err: std::fmt::Debug,
 {
-    assert!(input.parse::<T>().is_ok(), "{name}: {input:?} must be valid");
+    assert!(
+        input.parse::<T>().is_ok(),
+        "{name}: {input:?} must be valid"
+    );
     g.bench_function(format!("from_str/{name}"), |b| {
         b.iter(|| black_box(black_box(input).parse::<T>()))
     });
@@ -99,7 +102,10 @@ fn text_types(c: &mut Criterion) {
         "typical_62",
         "https://example-bucket.oss-cn-shanghai.aliyuncs.com/cover.png",
     );
-    let long = format!("https://example-bucket.oss-cn-shanghai.aliyuncs.com/{}", "c".repeat(76));
+    let long = format!(
+        "https://example-bucket.oss-cn-shanghai.aliyuncs.com/{}",
+        "c".repeat(76)
+    );
     text::<CoverUrl>(&mut g, "max_128", &long);
     g.finish();
 }
@@ -150,12 +156,18 @@ fn input_url(c: &mut Criterion) {
     let mut g = c.benchmark_group("InputURL");
     let key = long_encoded_key();
     let cases = [
-        ("oss_typical", "oss://example-bucket/videos/intro.mp4".to_owned()),
+        (
+            "oss_typical",
+            "oss://example-bucket/videos/intro.mp4".to_owned(),
+        ),
         (
             "https_typical",
             "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4".to_owned(),
         ),
-        ("oss_long_escaped_key", format!("oss://example-bucket/{key}")),
+        (
+            "oss_long_escaped_key",
+            format!("oss://example-bucket/{key}"),
+        ),
         (
             "http_long_escaped_key",
             format!("http://example-bucket.oss-cn-shanghai-internal.aliyuncs.com/{key}"),
@@ -217,7 +229,10 @@ fn ids(c: &mut Criterion) {
     let mut g = c.benchmark_group("MediaId");
     for (name, id) in [
         ("hex_32", "2b36bd19c13f4145b094c0cad80dbce5".to_owned()),
-        ("public_42", "icepublic-2b36bd19c13f4145b094c0cad80dbce5".to_owned()),
+        (
+            "public_42",
+            "icepublic-2b36bd19c13f4145b094c0cad80dbce5".to_owned(),
+        ),
         ("max_64", "A_-9".repeat(16)),
     ] {
         g.bench_function(format!("from_str/{name}"), |b| {

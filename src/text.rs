@@ -164,7 +164,9 @@ mod tests {
 
     #[test]
     fn chunked_scan_finds_the_first_control_at_every_offset() {
-        let cases = ['\0', '\t', '\n', '\r', '\u{1F}', '\u{7F}', '\u{80}', '\u{9F}'];
+        let cases = [
+            '\0', '\t', '\n', '\r', '\u{1F}', '\u{7F}', '\u{80}', '\u{9F}',
+        ];
         for len in [31, 32, 33, 63, 64, 65, 100] {
             for at in 0..len {
                 for c in cases {

@@ -118,7 +118,10 @@ fn check_target_given(input_url: &Field) -> impl FnOnce(&Field, &()) -> garde::R
 }
 
 fn check_no_controls(v: &Field, _: &()) -> garde::Result {
-    match v.as_deref().and_then(|s| s.chars().find(|c| c.is_control())) {
+    match v
+        .as_deref()
+        .and_then(|s| s.chars().find(|c| c.is_control()))
+    {
         Some(c) => Err(garde::Error::new(format!("control character {c:?}"))),
         None => Ok(()),
     }
@@ -186,7 +189,9 @@ fn check_append_tags(v: &Field, _: &()) -> garde::Result {
 fn check_cate_id(v: &Field, _: &()) -> garde::Result {
     match v.as_deref() {
         None | Some("") => Ok(()),
-        Some(s) if s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<i64>().is_ok_and(|n| n >= 1) => {
+        Some(s)
+            if s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<i64>().is_ok_and(|n| n >= 1) =>
+        {
             Ok(())
         }
         Some(s) => Err(garde::Error::new(format!("{s:?} is not a category ID"))),

@@ -239,10 +239,7 @@ impl AsciiId {
         if let Some(dst) = out.get_mut(..len) {
             dst.copy_from_slice(bytes);
         }
-        Ok(AsciiId {
-            len,
-            bytes: out,
-        })
+        Ok(AsciiId { len, bytes: out })
     }
 
     /// The same rule in a `const fn`; `None` where [`AsciiId::parse`] would fail.
@@ -597,7 +594,9 @@ mod tests {
                 }
             }
             for at in 0..len {
-                for bad in [b'\0', b' ', b'.', b'*', 0x7F, b'`', b'{', b'@', b'[', b'/', b':'] {
+                for bad in [
+                    b'\0', b' ', b'.', b'*', 0x7F, b'`', b'{', b'@', b'[', b'/', b':',
+                ] {
                     let mut s = good.clone().into_bytes();
                     s[at] = bad;
                     let s = String::from_utf8(s).unwrap();

@@ -1,7 +1,6 @@
 //! [`Tag`] and [`MediaTags`]: the `MediaTags` parameter, a comma-separated list of tags
 //! (SPEC §3 rule 6).
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -37,8 +36,16 @@ use crate::Param;
 ///     "invalid MediaTags: white space at the end of a single tag \"news \""
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Tag(Cow<'static, str>);
+///
+/// A tag is stored inline (no heap allocation): copying a list of tags copies bytes only.
+// Invariant: `bytes[..len]` is the tag, valid UTF-8 without NUL (a control character), and
+// `bytes[len..]` are zero, so the derived comparisons are those of the strings (order
+// included: a shorter tag that is a prefix of a longer one compares as its zero padding).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag {
+    bytes: [u8; Tag::MAX_BYTES],
+    len: usize,
+}
 
 /// The problem of a tag without its parameter, so that [`MediaTags`] can name the position.
 fn check_tag(s: &str) -> Result<(), ParamErrorKind> {
@@ -183,15 +190,95 @@ impl Tag {
         if is_white_space(decode_at(b, 0)) || is_white_space(decode_at(b, last)) {
             panic!("Tag::from_static: white space at the start or end of a tag");
         }
-        Tag(Cow::Borrowed(s))
+        let mut bytes = [0; Tag::MAX_BYTES];
+        let mut i = 0;
+        while i < b.len() {
+            bytes[i] = b[i];
+            i += 1;
+        }
+        Tag {
+            bytes,
+            len: b.len(),
+        }
     }
 
+    /// A tag of `s`, already checked (so at most [`Tag::MAX_BYTES`] bytes).
     fn owned(s: &str) -> Self {
-        Tag(Cow::Owned(s.to_owned()))
+        let mut bytes = [0; Tag::MAX_BYTES];
+        let len = s.len().min(Tag::MAX_BYTES);
+        if let (Some(dst), Some(src)) = (bytes.get_mut(..len), s.as_bytes().get(..len)) {
+            dst.copy_from_slice(src);
+        }
+        Tag { bytes, len }
+    }
+
+    /// The tag, exactly as given.
+    pub fn as_str(&self) -> &str {
+        // The bytes are a valid tag by construction, so the fallback to "" is never taken;
+        // it only spares a panic path.
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// The tag's bytes, for comparisons that need no `str`.
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    /// The tag as an owned `String`.
+    pub fn into_string(self) -> String {
+        self.as_str().to_owned()
     }
 }
 
-crate::value::string_newtype!(Tag);
+impl FromStr for Tag {
+    type Err = ParamError;
+
+    #[inline]
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::validate(s)?;
+        Ok(Tag::owned(s))
+    }
+}
+
+impl TryFrom<&str> for Tag {
+    type Error = ParamError;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl TryFrom<String> for Tag {
+    type Error = ParamError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Tag").field(&self.as_str()).finish()
+    }
+}
+
+impl AsRef<str> for Tag {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<Tag> for String {
+    fn from(tag: Tag) -> String {
+        tag.into_string()
+    }
+}
 
 /// The tags of a media asset: the `MediaTags` parameter, at most [`MediaTags::MAX_TAGS`] (16)
 /// distinct [`Tag`]s in the order given.
@@ -258,7 +345,7 @@ impl MediaTags {
     /// Whether `tag` is one of the tags (exact, case-sensitive byte equality; `tag` is not
     /// trimmed).
     pub fn contains(&self, tag: &str) -> bool {
-        self.tags.iter().any(|t| t.as_str() == tag)
+        self.tags.iter().any(|t| t.bytes() == tag.as_bytes())
     }
 
     /// The tags in order.
@@ -294,12 +381,12 @@ impl MediaTags {
         // telling a new tag from the present ones mostly one comparison of words.
         let mut prints = [0u64; Self::MAX_TAGS];
         for (p, t) in prints.iter_mut().zip(&self.tags) {
-            *p = fingerprint(t.as_str());
+            *p = fingerprint(t.bytes());
         }
         let mut added = [false; Self::MAX_TAGS];
         let mut count = 0;
         for (new, t) in added.iter_mut().zip(&other.tags) {
-            let print = fingerprint(t.as_str());
+            let print = fingerprint(t.bytes());
             *new = !self
                 .tags
                 .iter()
@@ -360,11 +447,11 @@ impl FromStr for MediaTags {
                     },
                 ));
             }
-            let print = fingerprint(tag);
+            let print = fingerprint(tag.as_bytes());
             let seen = tags
                 .iter()
                 .zip(&prints)
-                .any(|(t, &p)| p == print && t.as_str() == tag);
+                .any(|(t, &p)| p == print && t.bytes() == tag.as_bytes());
             if seen {
                 continue;
             }
@@ -382,8 +469,7 @@ impl FromStr for MediaTags {
 /// The length and the first and last eight bytes (or four, or the first, middle and last
 /// byte) of `s` in one word, read without a copy through memory: equal strings have equal
 /// fingerprints, and different tags seldom do.
-fn fingerprint(s: &str) -> u64 {
-    let b = s.as_bytes();
+fn fingerprint(b: &[u8]) -> u64 {
     let (first, last) = if let (Some(f), Some(l)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
         (u64::from_le_bytes(*f), u64::from_le_bytes(*l))
     } else if let (Some(f), Some(l)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
@@ -499,26 +585,82 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_of_equal_tags_are_equal() {
-        let tags = ["a", "ab", "abcdefgh", "abcdefghi", "旅行", "0123456789abcdef0123456789abcdef"];
+    fn inline_tags_compare_and_show_as_their_strings() {
+        let tags = [
+            "a",
+            "ab",
+            "b",
+            "abcdefgh",
+            "旅行",
+            "Z",
+            "a b",
+            &"t".repeat(32),
+        ];
         for a in tags {
-            assert_eq!(fingerprint(a), fingerprint(&a.to_owned()));
+            let ta: Tag = a.parse().unwrap();
+            assert_eq!(ta.as_str(), a);
+            assert_eq!(format!("{ta:?}"), format!("Tag({a:?})"));
+            assert_eq!(ta.to_string(), a);
+            for b in tags {
+                let tb: Tag = b.parse().unwrap();
+                assert_eq!(ta.cmp(&tb), a.cmp(b), "{a:?} {b:?}");
+                assert_eq!(ta == tb, a == b, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(Tag::from_static("旅行"), "旅行".parse().unwrap());
+    }
+
+    #[test]
+    fn fingerprints_of_equal_tags_are_equal() {
+        let tags = [
+            "a",
+            "ab",
+            "abcdefgh",
+            "abcdefghi",
+            "旅行",
+            "0123456789abcdef0123456789abcdef",
+        ];
+        for a in tags {
+            assert_eq!(
+                fingerprint(a.as_bytes()),
+                fingerprint(a.to_owned().as_bytes())
+            );
             for b in tags {
                 if a != b {
-                    assert_ne!(fingerprint(a), fingerprint(b), "{a:?} {b:?}");
+                    assert_ne!(
+                        fingerprint(a.as_bytes()),
+                        fingerprint(b.as_bytes()),
+                        "{a:?} {b:?}"
+                    );
                 }
             }
         }
         // Duplicates are found whatever the fingerprints of the others.
         let list = "abcdefgh1,abcdefgh2,abcdefgh1,x,x";
-        assert_eq!(list.parse::<MediaTags>().unwrap().to_string(), "abcdefgh1,abcdefgh2,x");
+        assert_eq!(
+            list.parse::<MediaTags>().unwrap().to_string(),
+            "abcdefgh1,abcdefgh2,x"
+        );
     }
 
     #[test]
     fn fast_trim_is_str_trim() {
         let cases = [
-            "", " ", "a", " a", "a ", "\u{3000}a", "a\u{a0}", "\u{b}a", "a\u{c}", "\u{1c}a",
-            "a\u{85}", "界", " 界 ", "a b", "\t\n\r",
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{3000}a",
+            "a\u{a0}",
+            "\u{b}a",
+            "a\u{c}",
+            "\u{1c}a",
+            "a\u{85}",
+            "界",
+            " 界 ",
+            "a b",
+            "\t\n\r",
         ];
         for s in cases {
             assert_eq!(trim_white_space(s), s.trim(), "{s:?}");

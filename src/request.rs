@@ -616,22 +616,46 @@ impl Collector {
             }
         };
         match param {
-            Param::MediaId => keep(&mut self.media_id, problem, unless_empty(v, str::parse)),
-            Param::InputUrl => keep(&mut self.input_url, problem, unless_empty(v, str::parse)),
-            Param::BusinessType => keep(&mut self.business_type, problem, update(v, str::parse)),
-            Param::Title => keep(&mut self.title, problem, update(v, str::parse)),
-            Param::Description => keep(&mut self.description, problem, update(v, str::parse)),
-            Param::Category => keep(&mut self.category, problem, update(v, str::parse)),
-            Param::MediaTags => keep(&mut self.media_tags, problem, v.parse().map(Some)),
-            Param::CoverUrl => keep(&mut self.cover_url, problem, update(v, str::parse)),
-            Param::UserData => keep(&mut self.user_data, problem, update(v, str::parse)),
+            Param::MediaId => keep(
+                &mut self.media_id,
+                problem,
+                unless_empty(v, |s: &str| s.parse()),
+            ),
+            Param::InputUrl => keep(
+                &mut self.input_url,
+                problem,
+                unless_empty(v, |s: &str| s.parse()),
+            ),
+            Param::BusinessType => keep(
+                &mut self.business_type,
+                problem,
+                update(v, |s: &str| s.parse()),
+            ),
+            Param::Title => keep(&mut self.title, problem, update(v, |s: &str| s.parse())),
+            Param::Description => keep(
+                &mut self.description,
+                problem,
+                update(v, |s: &str| s.parse()),
+            ),
+            Param::Category => keep(&mut self.category, problem, update(v, |s: &str| s.parse())),
+            Param::MediaTags => keep(
+                &mut self.media_tags,
+                problem,
+                v.parse::<MediaTags>().map(Some),
+            ),
+            Param::CoverUrl => keep(&mut self.cover_url, problem, update(v, |s: &str| s.parse())),
+            Param::UserData => keep(&mut self.user_data, problem, update(v, |s: &str| s.parse())),
             Param::AppendTags => keep(
                 &mut self.append_tags,
                 problem,
                 unless_empty(v, parse_bool).map(|b| b == Some(true)),
             ),
-            Param::CateId => keep(&mut self.cate_id, problem, update(v, str::parse)),
-            Param::ReferenceId => keep(&mut self.reference_id, problem, update(v, str::parse)),
+            Param::CateId => keep(&mut self.cate_id, problem, update(v, |s: &str| s.parse())),
+            Param::ReferenceId => keep(
+                &mut self.reference_id,
+                problem,
+                update(v, |s: &str| s.parse()),
+            ),
         }
     }
 

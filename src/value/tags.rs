@@ -460,9 +460,26 @@ impl FromStr for MediaTags {
             } else {
                 return Err(too_many(index));
             }
-            tags.push(Tag::owned(tag));
+            push_tag(&mut tags, tag);
         }
         Ok(MediaTags { tags })
+    }
+}
+
+/// Appends the tag `s` (already checked) to `tags`, written in place: an empty tag is pushed
+/// and then filled, since a tag built aside and then moved in would be read back with wider
+/// loads than the narrow writes that built it, which stalls the processor.
+fn push_tag(tags: &mut Vec<Tag>, s: &str) {
+    tags.push(Tag {
+        bytes: [0; Tag::MAX_BYTES],
+        len: 0,
+    });
+    if let Some(last) = tags.last_mut() {
+        let len = s.len().min(Tag::MAX_BYTES);
+        if let (Some(dst), Some(src)) = (last.bytes.get_mut(..len), s.as_bytes().get(..len)) {
+            dst.copy_from_slice(src);
+            last.len = len;
+        }
     }
 }
 

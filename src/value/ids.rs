@@ -142,7 +142,12 @@ impl AsciiId {
         let Some(last) = bytes.last_chunk::<8>() else {
             return bad_lanes(short_word(bytes)) == 0;
         };
-        let mut bad = bad_lanes(u64::from_le_bytes(*last));
+        // The last word again only when it is not a whole one.
+        let mut bad = if len % 8 == 0 {
+            0
+        } else {
+            bad_lanes(u64::from_le_bytes(*last))
+        };
         for word in bytes.chunks_exact(8) {
             bad |= bad_lanes(load(word));
         }

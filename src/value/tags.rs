@@ -386,12 +386,11 @@ impl MediaTags {
         let mut added = [false; Self::MAX_TAGS];
         let mut count = 0;
         for (new, t) in added.iter_mut().zip(&other.tags) {
+            // All sixteen fingerprints at once (no branch; unused ones are zero and at worst
+            // cost the exact search that follows).
             let print = fingerprint(t.bytes());
-            *new = !self
-                .tags
-                .iter()
-                .zip(&prints)
-                .any(|(old, &p)| p == print && old == t);
+            let maybe = prints.iter().fold(false, |hit, &p| hit | (p == print));
+            *new = !(maybe && self.tags.contains(t));
             count += usize::from(*new);
         }
         let total = self.len() + count;
@@ -658,6 +657,37 @@ mod tests {
             list.parse::<MediaTags>().unwrap().to_string(),
             "abcdefgh1,abcdefgh2,x"
         );
+    }
+
+    #[test]
+    fn append_matches_a_plain_model() {
+        let pool: Vec<String> = (0..20).map(|i| format!("tag{i:02}")).collect();
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut pick = |n: u64| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let count = (seed >> 33) % (n + 1);
+                let start = (seed >> 45) % 20;
+                (0..count)
+                    .map(|k| pool[((start + k * 3) % 20) as usize].clone())
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (pick(16), pick(16));
+            let old: MediaTags = a.join(",").parse().unwrap();
+            let new: MediaTags = b.join(",").parse().unwrap();
+            let mut model: Vec<String> = old.iter().map(|t| t.to_string()).collect();
+            for t in new.iter() {
+                if !model.contains(&t.to_string()) {
+                    model.push(t.to_string());
+                }
+            }
+            match old.try_append(&new) {
+                Ok(tags) => assert_eq!(tags.to_string(), model.join(",")),
+                Err(total) => assert!(model.len() > 16 && total == model.len()),
+            }
+        }
     }
 
     #[test]

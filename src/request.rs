@@ -48,6 +48,7 @@ impl<T> FieldUpdate<T> {
     /// assert_eq!(FieldUpdate::<i32>::Clear.apply(Some(&1)), None);
     /// assert_eq!(FieldUpdate::Set(2).apply(Some(&1)), Some(2));
     /// ```
+    #[inline]
     pub fn apply(&self, current: Option<&T>) -> Option<T>
     where
         T: Clone,

@@ -129,6 +129,7 @@ pub fn apply_update(
     })
 }
 
+#[inline]
 fn merge<T: Clone>(current: &Option<T>, update: &FieldUpdate<T>) -> Option<T> {
     update.apply(current.as_ref())
 }

@@ -84,15 +84,23 @@ fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(
 /// TAB, LF and CR when they are allowed), 0x7F, or 0xC2 (the lead byte of U+0080–U+00BF,
 /// which holds the C1 controls).
 ///
-/// The common case, text without any such byte, costs a minimum and two comparisons per
-/// byte with no branch, which the compiler runs on vector registers; a chunk holding a TAB,
-/// LF or CR is looked at again only when those are allowed.
+/// The common case, printable ASCII, costs a minimum and a maximum per byte with no branch,
+/// which the compiler runs on vector registers; a chunk with other bytes is tested for 0x7F
+/// and 0xC2 the same way, and one holding a TAB, LF or CR is looked at again only when those
+/// are allowed.
 #[inline(always)]
 fn may_hold_control<const N: usize>(chunk: &[u8; N], controls: Controls) -> bool {
-    let mut least = u8::MAX;
-    let mut marked = 0u8;
+    // Printable ASCII only (the common case): a minimum and a maximum per byte.
+    let (mut least, mut most) = (u8::MAX, 0);
     for &b in chunk {
         least = least.min(b);
+        most = most.max(b);
+    }
+    if least >= 0x20 && most < 0x7F {
+        return false;
+    }
+    let mut marked = 0u8;
+    for &b in chunk {
         marked |= u8::from(b == 0x7F) | u8::from(b == 0xC2);
     }
     if marked != 0 {

@@ -12,45 +12,56 @@ pub(crate) enum Plus {
     Space,
 }
 
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+/// The value of each byte as a hex digit (either case), or `0xFF` for a byte that is none.
+const HEX_VALUE: [u8; 256] = {
+    let mut table = [0xFF; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
     }
-}
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
 
 /// The byte at `i` when `s[i..]` starts with a valid `%XX` escape.
+#[inline(always)]
 fn escape_at(s: &[u8], i: usize) -> Option<u8> {
-    let hi = hex(*s.get(i + 1)?)?;
-    let lo = hex(*s.get(i + 2)?)?;
-    Some(hi << 4 | lo)
+    let hi = HEX_VALUE[usize::from(*s.get(i + 1)?)];
+    let lo = HEX_VALUE[usize::from(*s.get(i + 2)?)];
+    ((hi | lo) < 0x10).then_some(hi << 4 | lo)
 }
 
 /// The length in bytes of the decoded value, without decoding it (no allocation), or the byte
 /// offset of the first `%` that is not followed by two hex digits.
 pub(crate) fn decoded_len(s: &str) -> Result<usize, usize> {
     let bytes = s.as_bytes();
+    let mut escapes = 0;
     let mut i = 0;
-    let mut n = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if escape_at(bytes, i).is_none() {
-                return Err(i);
-            }
-            i += 3;
-        } else {
-            i += 1;
+    while let Some(at) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'%'))
+    {
+        let at = i + at;
+        if escape_at(bytes, at).is_none() {
+            return Err(at);
         }
-        n += 1;
+        escapes += 1;
+        i = at + 3;
     }
-    Ok(n)
+    Ok(bytes.len() - 2 * escapes)
 }
 
 /// Decodes `%XX` escapes (either hex case), and `+` as `plus` says. Borrows when there is
 /// nothing to decode. `Err` is the byte offset of the first `%` not followed by two hex
 /// digits. The result is bytes: whether they are UTF-8 is the caller's check.
+///
+/// Runs of plain bytes are copied whole; an escape costs two table lookups.
 pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
     let bytes = s.as_bytes();
     let special = |b: &u8| *b == b'%' || (plus == Plus::Space && *b == b'+');
@@ -58,22 +69,20 @@ pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
         return Ok(Cow::Borrowed(bytes));
     };
     let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(&bytes[..first]);
+    out.extend_from_slice(bytes.get(..first).unwrap_or_default());
     let mut i = first;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                out.push(escape_at(bytes, i).ok_or(i)?);
-                i += 3;
-            }
-            b'+' if plus == Plus::Space => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            out.push(escape_at(bytes, i).ok_or(i)?);
+            i += 3;
+        } else if b == b'+' && plus == Plus::Space {
+            out.push(b' ');
+            i += 1;
+        } else {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let run = rest.iter().position(special).unwrap_or(rest.len());
+            out.extend_from_slice(rest.get(..run).unwrap_or_default());
+            i += run;
         }
     }
     Ok(Cow::Owned(out))
@@ -112,6 +121,21 @@ mod tests {
         assert_eq!(decode("%G1", Plus::Literal), Err(0));
         assert_eq!(decoded_len("a%20b+"), Ok(4));
         assert_eq!(decoded_len("a%2"), Err(1));
+        assert_eq!(decoded_len("%41%4"), Err(3));
+        assert_eq!(decoded_len("%%41"), Err(0));
+        assert_eq!(decode("%%41", Plus::Literal), Err(0));
+        assert_eq!(
+            decode("ab%41cd+%2b", Plus::Space).as_deref(),
+            Ok(&b"abAcd +"[..])
+        );
+    }
+
+    #[test]
+    fn table_is_the_hex_digits() {
+        for b in 0..=255u8 {
+            let want = (b as char).to_digit(16).map(|d| d as u8).unwrap_or(0xFF);
+            assert_eq!(HEX_VALUE[usize::from(b)], want, "{b:#04X}");
+        }
     }
 
     #[test]

@@ -48,6 +48,7 @@ impl<T> FieldUpdate<T> {
     /// assert_eq!(FieldUpdate::<i32>::Clear.apply(Some(&1)), None);
     /// assert_eq!(FieldUpdate::Set(2).apply(Some(&1)), Some(2));
     /// ```
+    #[inline]
     pub fn apply(&self, current: Option<&T>) -> Option<T>
     where
         T: Clone,
@@ -404,7 +405,7 @@ fn decode_utf8(raw: &str) -> Result<Cow<'_, str>, ParamErrorKind> {
 /// The byte limit of a parameter whose limit is in bytes, checked on a query's decoded length
 /// before decoding.
 fn byte_limit(name: &str) -> Option<usize> {
-    match name.parse::<Param>().ok()? {
+    match param_of(name)? {
         Param::Title => Some(Title::MAX_BYTES),
         Param::Description => Some(Description::MAX_BYTES),
         Param::Category => Some(Category::MAX_BYTES),
@@ -415,11 +416,66 @@ fn byte_limit(name: &str) -> Option<usize> {
     }
 }
 
+/// The parameter named exactly `name`, as `name.parse::<Param>().ok()`, found by the length
+/// and the first byte (the second for the two of eight bytes starting with `C`) and then
+/// one comparison.
+fn param_of(name: &str) -> Option<Param> {
+    let b = name.as_bytes();
+    let candidate = match (b.len(), *b.first()?) {
+        (7, b'M') => Param::MediaId,
+        (8, b'I') => Param::InputUrl,
+        (12, b'B') => Param::BusinessType,
+        (5, b'T') => Param::Title,
+        (11, b'D') => Param::Description,
+        (8, b'C') if b.get(1) == Some(&b'a') => Param::Category,
+        (9, b'M') => Param::MediaTags,
+        (8, b'C') => Param::CoverUrl,
+        (8, b'U') => Param::UserData,
+        (10, b'A') => Param::AppendTags,
+        (6, b'C') => Param::CateId,
+        (11, b'R') => Param::ReferenceId,
+        _ => return None,
+    };
+    eq_name(candidate.name().as_bytes(), b).then_some(candidate)
+}
+
+/// `a == b` for names of 4 to 16 bytes as two word comparisons (the first and the last
+/// eight or four bytes, overlapping), without a call to `memcmp`; other lengths as slices.
+fn eq_name(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], first: bool| -> u64 {
+        let eight = if first {
+            s.first_chunk::<8>()
+        } else {
+            s.last_chunk::<8>()
+        };
+        match eight {
+            Some(w) => u64::from_le_bytes(*w),
+            None => {
+                let four = if first {
+                    s.first_chunk::<4>()
+                } else {
+                    s.last_chunk::<4>()
+                };
+                four.map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+            }
+        }
+    };
+    if (4..=16).contains(&a.len()) {
+        word(a, true) == word(b, true) && word(a, false) == word(b, false)
+    } else {
+        a == b
+    }
+}
+
 /// One parameter's state while collecting: how often it was seen and the outcome of parsing
-/// its first value.
+/// its first value. Used for the RPC common parameters.
 struct Slot<T> {
     count: usize,
-    first: Option<Result<T, ParamErrorKind>>,
+    /// The error boxed, to keep the slots small on the way to success.
+    first: Option<Result<T, Box<ParamErrorKind>>>,
 }
 
 impl<T> Default for Slot<T> {
@@ -439,72 +495,173 @@ impl<T> Slot<T> {
     ) {
         self.count += 1;
         if self.count == 1 {
-            self.first = Some(value.and_then(|v| parse(v).map_err(|e| e.kind().clone())));
+            self.first = Some(match value {
+                Ok(v) => parse(v).map_err(|e| Box::new(e.kind().clone())),
+                Err(kind) => Err(Box::new(kind)),
+            });
         } else {
             self.first = None;
         }
     }
 }
 
-/// A parsed value of one parameter: empty is kept apart, since its meaning depends on the
-/// parameter.
-enum Value<T> {
-    Empty,
-    Set(T),
+/// A field's update from its first value: empty clears, anything else sets.
+#[inline(always)]
+fn update<T>(
+    v: &str,
+    parse: impl FnOnce(&str) -> Result<T, ParamError>,
+) -> Result<FieldUpdate<T>, ParamError> {
+    if v.is_empty() {
+        Ok(FieldUpdate::Clear)
+    } else {
+        parse(v).map(FieldUpdate::Set)
+    }
 }
 
-fn value<T>(
+/// For `MediaId` and `InputURL`: an empty value counts as absent.
+#[inline(always)]
+fn unless_empty<T>(
+    v: &str,
     parse: impl FnOnce(&str) -> Result<T, ParamError>,
-) -> impl FnOnce(&str) -> Result<Value<T>, ParamError> {
-    move |s| {
-        if s.is_empty() {
-            Ok(Value::Empty)
-        } else {
-            parse(s).map(Value::Set)
-        }
+) -> Result<Option<T>, ParamError> {
+    if v.is_empty() {
+        Ok(None)
+    } else {
+        parse(v).map(Some)
     }
+}
+
+/// Where one of `MediaId` and `InputURL` stands after collecting.
+enum Given<T> {
+    /// Absent or empty.
+    Absent,
+    /// Given but refused (its error is listed).
+    Refused,
+    /// Given and valid.
+    Valid(T),
 }
 
 /// Collects the pairs of one request, one at a time, in memory bounded by the number of
 /// known parameters plus [`RequestError::MAX_ERRORS`].
+///
+/// The first value of each of the twelve parameters is parsed straight into the field it
+/// updates (no intermediate wrapper to move on the way to the request); how often each was
+/// seen, and the problem with its first value, are kept apart and turned into errors at the
+/// end. A repeated parameter is reported as repeated only, whatever its first value was.
 #[derive(Default)]
 struct Collector {
-    media_id: Slot<Value<MediaId>>,
-    input_url: Slot<Value<InputUrl>>,
-    business_type: Slot<Value<BusinessType>>,
-    title: Slot<Value<Title>>,
-    description: Slot<Value<Description>>,
-    category: Slot<Value<Category>>,
-    media_tags: Slot<MediaTags>,
-    cover_url: Slot<Value<CoverUrl>>,
-    user_data: Slot<Value<UserData>>,
-    append_tags: Slot<Value<bool>>,
-    cate_id: Slot<Value<CateId>>,
-    reference_id: Slot<Value<ReferenceId>>,
+    /// How often each parameter was seen, in [`Param::ALL`] order.
+    counts: [usize; Param::ALL.len()],
+    /// The problem with each parameter's first value, boxed to keep the collector small.
+    problems: [Option<Box<ParamErrorKind>>; Param::ALL.len()],
+    media_id: Option<MediaId>,
+    input_url: Option<InputUrl>,
+    business_type: FieldUpdate<BusinessType>,
+    title: FieldUpdate<Title>,
+    description: FieldUpdate<Description>,
+    category: FieldUpdate<Category>,
+    media_tags: Option<MediaTags>,
+    cover_url: FieldUpdate<CoverUrl>,
+    user_data: FieldUpdate<UserData>,
+    append_tags: bool,
+    cate_id: FieldUpdate<CateId>,
+    reference_id: FieldUpdate<ReferenceId>,
     common: [Slot<()>; COMMON.len()],
     unknown: Vec<ParamError>,
     omitted: usize,
 }
 
+/// Stores the outcome of parsing a first value: the value into its field, or the problem.
+#[inline(always)]
+fn keep<T>(
+    field: &mut T,
+    problem: &mut Option<Box<ParamErrorKind>>,
+    outcome: Result<T, ParamError>,
+) {
+    match outcome {
+        Ok(v) => *field = v,
+        Err(e) => *problem = Some(Box::new(e.kind().clone())),
+    }
+}
+
 impl Collector {
+    /// Where `MediaId` or `InputURL` stands, given the value parsed from its first occurrence.
+    fn given<T>(&self, param: Param, value: Option<T>) -> Given<T> {
+        let i = param.index();
+        let refused = self.problems.get(i).is_some_and(Option::is_some);
+        match (self.counts.get(i).copied().unwrap_or(0), value) {
+            (0, _) => Given::Absent,
+            (1, _) if refused => Given::Refused,
+            (1, Some(v)) => Given::Valid(v),
+            (1, None) => Given::Absent,
+            _ => Given::Refused,
+        }
+    }
+
     fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
-        let Ok(param) = name.parse::<Param>() else {
+        let Some(param) = param_of(name) else {
             self.add_other(name, v);
             return;
         };
+        let i = param.index();
+        let (Some(count), Some(problem)) = (self.counts.get_mut(i), self.problems.get_mut(i))
+        else {
+            return;
+        };
+        *count += 1;
+        if *count > 1 {
+            // Repeated: reported as such, its values are not checked.
+            *problem = None;
+            return;
+        }
+        let v = match v {
+            Ok(v) => v,
+            Err(kind) => {
+                *problem = Some(Box::new(kind));
+                return;
+            }
+        };
         match param {
-            Param::MediaId => self.media_id.add(v, value(str::parse)),
-            Param::InputUrl => self.input_url.add(v, value(str::parse)),
-            Param::BusinessType => self.business_type.add(v, value(str::parse)),
-            Param::Title => self.title.add(v, value(str::parse)),
-            Param::Description => self.description.add(v, value(str::parse)),
-            Param::Category => self.category.add(v, value(str::parse)),
-            Param::MediaTags => self.media_tags.add(v, str::parse),
-            Param::CoverUrl => self.cover_url.add(v, value(str::parse)),
-            Param::UserData => self.user_data.add(v, value(str::parse)),
-            Param::AppendTags => self.append_tags.add(v, value(parse_bool)),
-            Param::CateId => self.cate_id.add(v, value(str::parse)),
-            Param::ReferenceId => self.reference_id.add(v, value(str::parse)),
+            Param::MediaId => keep(
+                &mut self.media_id,
+                problem,
+                unless_empty(v, |s: &str| s.parse()),
+            ),
+            Param::InputUrl => keep(
+                &mut self.input_url,
+                problem,
+                unless_empty(v, |s: &str| s.parse()),
+            ),
+            Param::BusinessType => keep(
+                &mut self.business_type,
+                problem,
+                update(v, |s: &str| s.parse()),
+            ),
+            Param::Title => keep(&mut self.title, problem, update(v, |s: &str| s.parse())),
+            Param::Description => keep(
+                &mut self.description,
+                problem,
+                update(v, |s: &str| s.parse()),
+            ),
+            Param::Category => keep(&mut self.category, problem, update(v, |s: &str| s.parse())),
+            Param::MediaTags => keep(
+                &mut self.media_tags,
+                problem,
+                v.parse::<MediaTags>().map(Some),
+            ),
+            Param::CoverUrl => keep(&mut self.cover_url, problem, update(v, |s: &str| s.parse())),
+            Param::UserData => keep(&mut self.user_data, problem, update(v, |s: &str| s.parse())),
+            Param::AppendTags => keep(
+                &mut self.append_tags,
+                problem,
+                unless_empty(v, parse_bool).map(|b| b == Some(true)),
+            ),
+            Param::CateId => keep(&mut self.cate_id, problem, update(v, |s: &str| s.parse())),
+            Param::ReferenceId => keep(
+                &mut self.reference_id,
+                problem,
+                update(v, |s: &str| s.parse()),
+            ),
         }
     }
 
@@ -547,43 +704,49 @@ impl Collector {
         }
     }
 
-    fn finish(self) -> Result<UpdateMediaInfoRequest, RequestError> {
+    fn finish(mut self) -> Result<UpdateMediaInfoRequest, RequestError> {
+        // MediaId or InputURL; an empty one counts as absent, an invalid one is its own error.
+        let (id, url) = (self.media_id.take(), self.input_url.take());
+        let media_id = self.given(Param::MediaId, id);
+        let input_url = self.given(Param::InputUrl, url);
+
         let mut errors = Vec::new();
-        let media_id = take(&mut errors, Param::MediaId, self.media_id);
-        let input_url = take(&mut errors, Param::InputUrl, self.input_url);
-        let business_type = take(&mut errors, Param::BusinessType, self.business_type);
-        let title = take(&mut errors, Param::Title, self.title);
-        let description = take(&mut errors, Param::Description, self.description);
-        let category = take(&mut errors, Param::Category, self.category);
-        let media_tags = take(&mut errors, Param::MediaTags, self.media_tags);
-        let cover_url = take(&mut errors, Param::CoverUrl, self.cover_url);
-        let user_data = take(&mut errors, Param::UserData, self.user_data);
-        let append_tags = take(&mut errors, Param::AppendTags, self.append_tags);
-        let cate_id = take(&mut errors, Param::CateId, self.cate_id);
-        let reference_id = take(&mut errors, Param::ReferenceId, self.reference_id);
-        for (name, slot) in COMMON.iter().zip(self.common) {
+        for ((param, &count), problem) in Param::ALL
+            .into_iter()
+            .zip(&self.counts)
+            .zip(&mut self.problems)
+        {
+            if count > 1 {
+                errors.push(ParamError::new(param, ParamErrorKind::Repeated { count }));
+            } else if let Some(kind) = problem.take() {
+                errors.push(ParamError::new(param, *kind));
+            }
+        }
+        // By reference: a slot moved out of the array costs a copy per common parameter.
+        for (name, slot) in COMMON.iter().zip(&mut self.common) {
             if slot.count > 1 {
                 errors.push(ParamError::named(
                     name,
                     ParamErrorKind::Repeated { count: slot.count },
                 ));
-            } else if let Some(Err(kind)) = slot.first {
-                errors.push(ParamError::named(name, kind));
+            } else if let Some(Err(kind)) = slot.first.take() {
+                errors.push(ParamError::named(name, *kind));
             }
         }
 
-        // MediaId or InputURL; an empty one counts as absent, an invalid one is its own error.
-        let media_id = media_id.and_then(set_value);
-        let input_url = input_url.and_then(set_value);
         let target = match (media_id, input_url) {
-            (Some(Ok(id)), url) => url
-                .transpose()
-                .ok()
-                .map(|input_url| MediaTarget::MediaId { id, input_url }),
-            (Some(Err(())), _) => None,
-            (None, Some(Ok(url))) => Some(MediaTarget::InputUrl(url)),
-            (None, Some(Err(()))) => None,
-            (None, None) => {
+            (Given::Valid(id), Given::Valid(url)) => Some(MediaTarget::MediaId {
+                id,
+                input_url: Some(url),
+            }),
+            (Given::Valid(id), Given::Absent) => Some(MediaTarget::MediaId {
+                id,
+                input_url: None,
+            }),
+            (Given::Valid(_), Given::Refused) | (Given::Refused, _) => None,
+            (Given::Absent, Given::Valid(url)) => Some(MediaTarget::InputUrl(url)),
+            (Given::Absent, Given::Refused) => None,
+            (Given::Absent, Given::Absent) => {
                 errors.insert(0, ParamError::new(Param::MediaId, ParamErrorKind::Missing));
                 None
             }
@@ -597,61 +760,23 @@ impl Collector {
         if !errors.is_empty() {
             return Err(RequestError::new(errors, omitted));
         }
-        let append = matches!(append_tags, Some(Ok(Value::Set(true))));
-        let media_tags = match media_tags {
-            Some(Ok(tags)) if append => TagsUpdate::Append(tags),
-            Some(Ok(tags)) => TagsUpdate::Replace(tags),
-            _ => TagsUpdate::Keep,
+        let media_tags = match self.media_tags {
+            Some(tags) if self.append_tags => TagsUpdate::Append(tags),
+            Some(tags) => TagsUpdate::Replace(tags),
+            None => TagsUpdate::Keep,
         };
         Ok(UpdateMediaInfoRequest {
             target,
-            business_type: field(business_type),
-            title: field(title),
-            description: field(description),
-            category: field(category),
+            business_type: self.business_type,
+            title: self.title,
+            description: self.description,
+            category: self.category,
             media_tags,
-            cover_url: field(cover_url),
-            user_data: field(user_data),
-            cate_id: field(cate_id),
-            reference_id: field(reference_id),
+            cover_url: self.cover_url,
+            user_data: self.user_data,
+            cate_id: self.cate_id,
+            reference_id: self.reference_id,
         })
-    }
-}
-
-/// The outcome of one parameter: `None` absent, `Some(Err(()))` refused (its error is pushed
-/// to `errors`), `Some(Ok(v))` parsed.
-fn take<T>(errors: &mut Vec<ParamError>, param: Param, slot: Slot<T>) -> Option<Result<T, ()>> {
-    if slot.count > 1 {
-        errors.push(ParamError::new(
-            param,
-            ParamErrorKind::Repeated { count: slot.count },
-        ));
-        return Some(Err(()));
-    }
-    match slot.first? {
-        Ok(v) => Some(Ok(v)),
-        Err(kind) => {
-            errors.push(ParamError::new(param, kind));
-            Some(Err(()))
-        }
-    }
-}
-
-/// For MediaId and InputURL: an empty value counts as absent.
-fn set_value<T>(outcome: Result<Value<T>, ()>) -> Option<Result<T, ()>> {
-    match outcome {
-        Ok(Value::Empty) => None,
-        Ok(Value::Set(v)) => Some(Ok(v)),
-        Err(()) => Some(Err(())),
-    }
-}
-
-/// For the fields: absent keeps, empty clears, a value sets. Only called without errors.
-fn field<T>(outcome: Option<Result<Value<T>, ()>>) -> FieldUpdate<T> {
-    match outcome {
-        Some(Ok(Value::Set(v))) => FieldUpdate::Set(v),
-        Some(Ok(Value::Empty)) => FieldUpdate::Clear,
-        None | Some(Err(())) => FieldUpdate::Keep,
     }
 }
 
@@ -710,6 +835,43 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_lookup_is_the_exact_wire_name() {
+        for p in Param::ALL {
+            assert_eq!(param_of(p.name()), Some(p));
+            let mut near = p.name().to_owned();
+            near.push('x');
+            assert_eq!(param_of(&near), None);
+            assert_eq!(param_of(&p.name().to_ascii_lowercase()), None);
+            assert_eq!(param_of(&p.name()[1..]), None);
+        }
+        for name in [
+            "", "C", "Cxxxxxxx", "CateID", "CoverUrl", "Mediaid", "Action", "Titlé",
+        ] {
+            assert_eq!(param_of(name), name.parse().ok(), "{name:?}");
+        }
+        let words = [
+            "", "a", "abc", "abcd", "abce", "abcdefg", "abcdefgh", "abcdefgi",
+        ];
+        for a in words
+            .iter()
+            .chain(&["MediaTagz", "xediaTags", "MediaTags", "BusinessTypes"])
+        {
+            for b in words.iter().chain(&["MediaTags", "MediaTagz", "xediaTags"]) {
+                assert_eq!(eq_name(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
+        for len in 4..=16 {
+            let a: Vec<u8> = (0..len).collect();
+            for at in 0..len as usize {
+                let mut b = a.clone();
+                b[at] ^= 1;
+                assert!(!eq_name(&a, &b), "{len} {at}");
+            }
+            assert!(eq_name(&a, &a.clone()));
+        }
+    }
 
     #[test]
     fn one_edit() {

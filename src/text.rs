@@ -42,13 +42,94 @@ pub(crate) fn check(s: &str, max: usize, controls: Controls) -> Result<(), Param
 ///
 /// Cc is U+0000–U+001F, U+007F and U+0080–U+009F. In UTF-8 the first two are single bytes
 /// and the last is `0xC2` followed by `0x80..=0x9F`, so a byte scan finds them all.
+///
+/// The scan reads [`CHUNK`] bytes at a time with a branch-free test that the compiler turns
+/// into vector instructions ([`may_hold_control`]); only a chunk that may hold a refused
+/// character is read again byte by byte ([`find_control_in`]), so the answer is exactly that
+/// of the byte scan.
 pub(crate) fn find_control(s: &str, controls: Controls) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
+    match bytes.len() {
+        0..=15 => find_control_in(bytes, 0, bytes.len(), controls),
+        16..=63 => find_control_by::<16>(bytes, controls),
+        64..=255 => find_control_by::<32>(bytes, controls),
+        _ => find_control_by::<128>(bytes, controls),
+    }
+}
+
+/// [`find_control`] on `N` bytes at a time, for a text of at least `N` bytes: whole chunks,
+/// then the last `N` bytes (which overlap bytes already tested) for the rest.
+#[inline(always)]
+fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(usize, char)> {
+    let mut start = 0;
+    for chunk in bytes.chunks_exact(N) {
+        let chunk = chunk.first_chunk::<N>()?;
+        if may_hold_control(chunk, controls) {
+            if let Some(found) = find_control_in(bytes, start, start + N, controls) {
+                return Some(found);
+            }
+        }
+        start += N;
+    }
+    if start < bytes.len() {
+        let last = bytes.last_chunk::<N>()?;
+        if may_hold_control(last, controls) {
+            return find_control_in(bytes, start, bytes.len(), controls);
+        }
+    }
+    None
+}
+
+/// Whether `chunk` holds a byte that may start a refused control character: below 0x20 (but
+/// TAB, LF and CR when they are allowed), 0x7F, or 0xC2 (the lead byte of U+0080–U+00BF,
+/// which holds the C1 controls).
+///
+/// The common case, printable ASCII, costs a minimum and a maximum per byte with no branch,
+/// which the compiler runs on vector registers; a chunk with other bytes is tested for 0x7F
+/// and 0xC2 the same way, and one holding a TAB, LF or CR is looked at again only when those
+/// are allowed.
+#[inline(always)]
+fn may_hold_control<const N: usize>(chunk: &[u8; N], controls: Controls) -> bool {
+    // Printable ASCII only (the common case): a minimum and a maximum per byte.
+    let (mut least, mut most) = (u8::MAX, 0);
+    for &b in chunk {
+        least = least.min(b);
+        most = most.max(b);
+    }
+    if least >= 0x20 && most < 0x7F {
+        return false;
+    }
+    let mut marked = 0u8;
+    for &b in chunk {
+        marked |= u8::from(b == 0x7F) | u8::from(b == 0xC2);
+    }
+    if marked != 0 {
+        return true;
+    }
+    if least >= 0x20 {
+        return false;
+    }
+    match controls {
+        Controls::Reject => true,
+        Controls::AllowTabLineBreaks => chunk.iter().fold(false, |found, &b| {
+            found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+        }),
+    }
+}
+
+/// The first control character that `controls` refuses starting in `bytes[from..to]`; a
+/// two-byte character may end past `to`.
+fn find_control_in(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    controls: Controls,
+) -> Option<(usize, char)> {
     let allowed =
         |b: u8| controls == Controls::AllowTabLineBreaks && matches!(b, b'\t' | b'\n' | b'\r');
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    let mut i = from;
+    while i < to {
+        let b = *bytes.get(i)?;
         if b < 0x20 || b == 0x7F {
             if !allowed(b) {
                 return Some((i, char::from(b)));
@@ -86,6 +167,37 @@ mod tests {
                 "{:?}",
                 c
             );
+        }
+    }
+
+    #[test]
+    fn chunked_scan_finds_the_first_control_at_every_offset() {
+        let cases = [
+            '\0', '\t', '\n', '\r', '\u{1F}', '\u{7F}', '\u{80}', '\u{9F}',
+        ];
+        for len in [31, 32, 33, 63, 64, 65, 100] {
+            for at in 0..len {
+                for c in cases {
+                    let mut s = "a".repeat(at);
+                    s.push(c);
+                    s.push_str(&"界".repeat(len / 3));
+                    s.push('\u{1}');
+                    let strict = find_control(&s, Controls::Reject);
+                    assert_eq!(strict, Some((at, c)), "{at} {c:?}");
+                    let lenient = find_control(&s, Controls::AllowTabLineBreaks);
+                    let want = if matches!(c, '\t' | '\n' | '\r') {
+                        (s.len() - 1, '\u{1}')
+                    } else {
+                        (at, c)
+                    };
+                    assert_eq!(lenient, Some(want), "{at} {c:?}");
+                }
+                // Neighbours of the C1 range and the lead byte 0xC2 with a text byte after it.
+                for c in ['\u{A0}', '\u{BF}', '\u{7E}', ' ', '\u{FF}'] {
+                    let s = format!("{}{c}{}", "a".repeat(at), "b".repeat(len));
+                    assert_eq!(find_control(&s, Controls::Reject), None, "{at} {c:?}");
+                }
+            }
         }
     }
 

@@ -83,10 +83,13 @@ pub fn apply_update(
             }
         };
 
-    let mut changed = Vec::new();
+    // Collected in place, then copied out with one allocation at most.
+    let mut changed = [Param::MediaId; Param::ALL.len()];
+    let mut count = 0;
     let mut track = |param: Param, differs: bool| {
-        if differs {
-            changed.push(param);
+        if let (true, Some(slot)) = (differs, changed.get_mut(count)) {
+            *slot = param;
+            count += 1;
         }
     };
     let business_type = merge(&media.business_type, &request.business_type);
@@ -122,10 +125,11 @@ pub fn apply_update(
             cate_id,
             reference_id,
         },
-        changed,
+        changed: changed.get(..count).unwrap_or_default().to_vec(),
     })
 }
 
+#[inline]
 fn merge<T: Clone>(current: &Option<T>, update: &FieldUpdate<T>) -> Option<T> {
     update.apply(current.as_ref())
 }

@@ -49,8 +49,10 @@ const ALLOWED: [bool; 256] = [
 /// derived equality is string equality.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct AsciiId {
-    len: u8,
     bytes: [u8; MAX],
+    /// A whole word, so that it is written and copied as one: a byte beside the array would
+    /// be copied with a wider load that cannot be served from the narrower store.
+    len: usize,
 }
 
 /// `b` in every byte of a word.
@@ -83,48 +85,104 @@ fn bad_lanes(word: u64) -> u64 {
 
 /// The first eight bytes of `c` as a little-endian word; `c` has at least eight (an
 /// impossible shorter slice gives a word of zero bytes, which are refused).
-#[inline]
+#[inline(always)]
 fn load(c: &[u8]) -> u64 {
     c.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// 1 to 7 bytes as a word whose every byte is one of them (some repeated), to be checked as
+/// a whole: the first four and the last four, or the first, the middle and the last.
+#[inline(always)]
+fn short_word(b: &[u8]) -> u64 {
+    if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32;
+    }
+    let (first, middle, last) = (b.first(), b.get(b.len() / 2), b.last());
+    match (first, middle, last) {
+        (Some(&f), Some(&m), Some(&l)) => u64::from_le_bytes([f, m, l, f, f, f, f, f]),
+        // Empty: a word of zero bytes, which are refused.
+        _ => 0,
+    }
+}
+
+/// At most eight bytes as a little-endian word, zero-padded after their end: the first four
+/// and the last four or-ed at their places (the bytes they share are the same), or byte by
+/// byte.
+#[inline(always)]
+fn load_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    if let Some(whole) = b.first_chunk::<8>() {
+        return u64::from_le_bytes(*whole);
+    }
+    if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*lo))
+            | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4));
+    }
+    let at = |i: usize| b.get(i).map_or(0, |&x| u64::from(x) << (8 * i));
+    at(0) | at(n / 2) | at(n.saturating_sub(1))
 }
 
 impl AsciiId {
     /// Checks `s` against the rule and copies it inline. Runs in time bounded by the limit, not
     /// by the input: an input longer than 64 bytes is refused after reading at most 64 bytes.
     ///
-    /// The hot path is small enough to inline into the caller and does not branch on the
-    /// data: it checks and copies whole words with [`bad_lanes`] (a loop the compiler runs on
-    /// vector registers), then the last `len % 8` bytes through [`ALLOWED`]. No allocation.
-    /// Whatever it does not accept goes to
-    /// [`AsciiId::parse_slow`], which applies the whole rule and finds the error to report, so
-    /// the hot path can only be too strict, never too lenient, and then costs time only.
+    /// Whether `bytes` pass the rule, for the hot path: small enough to inline into the
+    /// caller, with no loop over single bytes and no branch on their values. Whole words are
+    /// checked with [`bad_lanes`], and the last `len % 8` bytes by checking the last eight
+    /// bytes again (an overlapping word); an identifier shorter than a word is checked as one
+    /// word made of its bytes, some of them twice. It may only be too strict, never too
+    /// lenient: whatever it refuses goes to [`AsciiId::parse_slow`], which applies the whole
+    /// rule and finds the error to report.
     #[inline(always)]
-    fn parse(s: &str, min: usize, param: Param) -> Result<Self, ParamError> {
-        let bytes = s.as_bytes();
+    fn is_valid_fast(bytes: &[u8], min: usize) -> bool {
         let len = bytes.len();
-        if min <= len && len <= MAX {
-            let mut out = [0; MAX];
-            let mut bad = 0;
-            let words = bytes.chunks_exact(8);
-            let tail = words.remainder();
-            for (d, c) in out.chunks_exact_mut(8).zip(words) {
-                bad |= bad_lanes(load(c));
-                d.copy_from_slice(c);
-            }
-            let mut ok = bad == 0;
-            for (d, &b) in out.iter_mut().skip(len - tail.len()).zip(tail) {
-                ok &= ALLOWED[usize::from(b)];
-                *d = b;
-            }
-            if ok {
-                return Ok(AsciiId {
-                    // `len <= MAX = 64` was checked above.
-                    len: len as u8,
-                    bytes: out,
-                });
-            }
+        if len < min || len > MAX {
+            return false;
         }
-        Self::parse_slow(s, min, param)
+        let Some(last) = bytes.last_chunk::<8>() else {
+            return bad_lanes(short_word(bytes)) == 0;
+        };
+        // The last word again only when it is not a whole one.
+        let mut bad = if len % 8 == 0 {
+            0
+        } else {
+            bad_lanes(u64::from_le_bytes(*last))
+        };
+        for word in bytes.chunks_exact(8) {
+            bad |= bad_lanes(load(word));
+        }
+        bad == 0
+    }
+
+    /// The identifier `bytes` (at most [`MAX`], checked by the caller) copied inline a word
+    /// at a time and zero-padded, each word written whole at its place (so that the value is
+    /// built in registers, not copied through memory). No allocation.
+    #[inline(always)]
+    fn copy_of(bytes: &[u8]) -> Self {
+        let len = bytes.len().min(MAX);
+        let mut id = AsciiId {
+            bytes: [0; MAX],
+            len,
+        };
+        for (start, dst) in (0..MAX).step_by(8).zip(id.bytes.chunks_exact_mut(8)) {
+            if start >= len {
+                break;
+            }
+            let word = bytes.get(start..len.min(start + 8)).unwrap_or_default();
+            dst.copy_from_slice(&load_word(word).to_le_bytes());
+        }
+        id
+    }
+
+    /// Checks `s` against the rule and copies it inline; the fast path
+    /// ([`AsciiId::is_valid_fast`], [`AsciiId::copy_of`]) where it applies.
+    #[cfg(test)]
+    fn parse(s: &str, min: usize, param: Param) -> Result<Self, ParamError> {
+        if Self::is_valid_fast(s.as_bytes(), min) {
+            Ok(Self::copy_of(s.as_bytes()))
+        } else {
+            Self::parse_slow(s, min, param)
+        }
     }
 
     /// The whole rule, checked in the order the errors are reported: the first problem met
@@ -186,11 +244,7 @@ impl AsciiId {
         if let Some(dst) = out.get_mut(..len) {
             dst.copy_from_slice(bytes);
         }
-        Ok(AsciiId {
-            // `len <= MAX = 64` was checked above.
-            len: len as u8,
-            bytes: out,
-        })
+        Ok(AsciiId { len, bytes: out })
     }
 
     /// The same rule in a `const fn`; `None` where [`AsciiId::parse`] would fail.
@@ -209,7 +263,7 @@ impl AsciiId {
             i += 1;
         }
         Some(AsciiId {
-            len: src.len() as u8,
+            len: src.len(),
             bytes,
         })
     }
@@ -217,7 +271,7 @@ impl AsciiId {
     /// The identifier. The bytes are ASCII by construction, so the fallback to `""` is never
     /// taken; it only spares a panic path.
     fn as_str(&self) -> &str {
-        let used = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        let used = self.bytes.get(..self.len).unwrap_or_default();
         std::str::from_utf8(used).unwrap_or_default()
     }
 }
@@ -366,9 +420,14 @@ impl MediaId {
     /// The most characters.
     pub const MAX_CHARS: usize = MAX;
 
-    #[inline]
+    #[inline(always)]
     fn parse(s: &str) -> Result<Self, ParamError> {
-        AsciiId::parse(s, Self::MIN_CHARS, Param::MediaId).map(MediaId)
+        // The value is built in one expression, so that it is written once, in place.
+        if AsciiId::is_valid_fast(s.as_bytes(), Self::MIN_CHARS) {
+            Ok(MediaId(AsciiId::copy_of(s.as_bytes())))
+        } else {
+            AsciiId::parse_slow(s, Self::MIN_CHARS, Param::MediaId).map(MediaId)
+        }
     }
 
     /// A `MediaId` from a literal, checked by the same rule; usable in a `const`.
@@ -437,9 +496,14 @@ impl ReferenceId {
     /// The most characters.
     pub const MAX_CHARS: usize = MAX;
 
-    #[inline]
+    #[inline(always)]
     fn parse(s: &str) -> Result<Self, ParamError> {
-        AsciiId::parse(s, Self::MIN_CHARS, Param::ReferenceId).map(ReferenceId)
+        // The value is built in one expression, so that it is written once, in place.
+        if AsciiId::is_valid_fast(s.as_bytes(), Self::MIN_CHARS) {
+            Ok(ReferenceId(AsciiId::copy_of(s.as_bytes())))
+        } else {
+            AsciiId::parse_slow(s, Self::MIN_CHARS, Param::ReferenceId).map(ReferenceId)
+        }
     }
 
     /// A `ReferenceId` from a literal, checked by the same rule; usable in a `const`.
@@ -494,6 +558,57 @@ mod tests {
                     0x80 << (8 * lane)
                 };
                 assert_eq!(bad, want, "byte {b:#04X} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_words_hold_only_their_bytes() {
+        let data: Vec<u8> = (1..=7).collect();
+        for n in 1..=7 {
+            let word = short_word(&data[..n]).to_le_bytes();
+            assert!(word.iter().all(|b| data[..n].contains(b)), "{n}");
+            for b in &data[..n] {
+                assert!(word.contains(b), "{n}");
+            }
+        }
+        assert_eq!(short_word(b""), 0);
+    }
+
+    #[test]
+    fn words_are_zero_padded_at_every_length() {
+        let data: Vec<u8> = (1..=8).collect();
+        for n in 0..=8 {
+            let mut want = [0u8; 8];
+            want[..n].copy_from_slice(&data[..n]);
+            assert_eq!(load_word(&data[..n]), u64::from_le_bytes(want), "{n}");
+        }
+    }
+
+    #[test]
+    fn fast_and_slow_paths_agree_at_every_length_and_position() {
+        for len in 0..=70 {
+            let good: String = "aZ09-_".chars().cycle().take(len).collect();
+            for min in [1, 6] {
+                let fast = AsciiId::parse(&good, min, Param::ReferenceId);
+                assert_eq!(fast, AsciiId::parse_slow(&good, min, Param::ReferenceId));
+                assert_eq!(fast.is_ok(), (min..=64).contains(&len), "{len}");
+                if let Ok(id) = fast {
+                    assert_eq!(id.as_str(), good);
+                    assert!(id.bytes[len..].iter().all(|&b| b == 0));
+                }
+            }
+            for at in 0..len {
+                for bad in [
+                    b'\0', b' ', b'.', b'*', 0x7F, b'`', b'{', b'@', b'[', b'/', b':',
+                ] {
+                    let mut s = good.clone().into_bytes();
+                    s[at] = bad;
+                    let s = String::from_utf8(s).unwrap();
+                    let fast = AsciiId::parse(&s, 1, Param::MediaId);
+                    assert_eq!(fast, AsciiId::parse_slow(&s, 1, Param::MediaId));
+                    assert!(fast.is_err(), "{s:?}");
+                }
             }
         }
     }

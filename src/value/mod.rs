@@ -22,6 +22,7 @@ macro_rules! string_newtype {
         impl ::std::str::FromStr for $ty {
             type Err = $crate::ParamError;
 
+            #[inline]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 Self::validate(s)?;
                 Ok($ty(::std::borrow::Cow::Owned(s.to_owned())))

@@ -1,7 +1,6 @@
 //! [`Tag`] and [`MediaTags`]: the `MediaTags` parameter, a comma-separated list of tags
 //! (SPEC §3 rule 6).
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -37,8 +36,16 @@ use crate::Param;
 ///     "invalid MediaTags: white space at the end of a single tag \"news \""
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Tag(Cow<'static, str>);
+///
+/// A tag is stored inline (no heap allocation): copying a list of tags copies bytes only.
+// Invariant: `bytes[..len]` is the tag, valid UTF-8 without NUL (a control character), and
+// `bytes[len..]` are zero, so the derived comparisons are those of the strings (order
+// included: a shorter tag that is a prefix of a longer one compares as its zero padding).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag {
+    bytes: [u8; Tag::MAX_BYTES],
+    len: usize,
+}
 
 /// The problem of a tag without its parameter, so that [`MediaTags`] can name the position.
 fn check_tag(s: &str) -> Result<(), ParamErrorKind> {
@@ -48,11 +55,14 @@ fn check_tag(s: &str) -> Result<(), ParamErrorKind> {
 
 /// The tag rules beyond the bounded-text check: no comma, no white space at either end.
 fn check_comma_and_edges(s: &str) -> Result<(), ParamErrorKind> {
-    if let Some(at) = s.find(',') {
+    if let Some(at) = s.bytes().position(|b| b == b',') {
         return Err(ParamErrorKind::CommaInTag {
             at,
             value: Excerpt::new(s),
         });
+    }
+    if trim_white_space(s).len() == s.len() {
+        return Ok(());
     }
     if s.starts_with(char::is_whitespace) {
         return Err(ParamErrorKind::TagWhiteSpace {
@@ -180,15 +190,95 @@ impl Tag {
         if is_white_space(decode_at(b, 0)) || is_white_space(decode_at(b, last)) {
             panic!("Tag::from_static: white space at the start or end of a tag");
         }
-        Tag(Cow::Borrowed(s))
+        let mut bytes = [0; Tag::MAX_BYTES];
+        let mut i = 0;
+        while i < b.len() {
+            bytes[i] = b[i];
+            i += 1;
+        }
+        Tag {
+            bytes,
+            len: b.len(),
+        }
     }
 
+    /// A tag of `s`, already checked (so at most [`Tag::MAX_BYTES`] bytes).
     fn owned(s: &str) -> Self {
-        Tag(Cow::Owned(s.to_owned()))
+        let mut bytes = [0; Tag::MAX_BYTES];
+        let len = s.len().min(Tag::MAX_BYTES);
+        if let (Some(dst), Some(src)) = (bytes.get_mut(..len), s.as_bytes().get(..len)) {
+            dst.copy_from_slice(src);
+        }
+        Tag { bytes, len }
+    }
+
+    /// The tag, exactly as given.
+    pub fn as_str(&self) -> &str {
+        // The bytes are a valid tag by construction, so the fallback to "" is never taken;
+        // it only spares a panic path.
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// The tag's bytes, for comparisons that need no `str`.
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    /// The tag as an owned `String`.
+    pub fn into_string(self) -> String {
+        self.as_str().to_owned()
     }
 }
 
-crate::value::string_newtype!(Tag);
+impl FromStr for Tag {
+    type Err = ParamError;
+
+    #[inline]
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::validate(s)?;
+        Ok(Tag::owned(s))
+    }
+}
+
+impl TryFrom<&str> for Tag {
+    type Error = ParamError;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl TryFrom<String> for Tag {
+    type Error = ParamError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Tag").field(&self.as_str()).finish()
+    }
+}
+
+impl AsRef<str> for Tag {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<Tag> for String {
+    fn from(tag: Tag) -> String {
+        tag.into_string()
+    }
+}
 
 /// The tags of a media asset: the `MediaTags` parameter, at most [`MediaTags::MAX_TAGS`] (16)
 /// distinct [`Tag`]s in the order given.
@@ -255,7 +345,7 @@ impl MediaTags {
     /// Whether `tag` is one of the tags (exact, case-sensitive byte equality; `tag` is not
     /// trimmed).
     pub fn contains(&self, tag: &str) -> bool {
-        self.tags.iter().any(|t| t.as_str() == tag)
+        self.tags.iter().any(|t| t.bytes() == tag.as_bytes())
     }
 
     /// The tags in order.
@@ -287,13 +377,36 @@ impl MediaTags {
     /// assert_eq!(full.try_append(&new), Err(18));
     /// ```
     pub fn try_append(&self, other: &MediaTags) -> Result<MediaTags, usize> {
-        let added = other.iter().filter(|t| !self.tags.contains(t));
-        let total = self.len() + added.clone().count();
+        // Both lists hold at most MAX_TAGS distinct tags; the fingerprints of `self` make
+        // telling a new tag from the present ones mostly one comparison of words.
+        let mut prints = [0u64; Self::MAX_TAGS];
+        for (p, t) in prints.iter_mut().zip(&self.tags) {
+            *p = fingerprint(t.bytes());
+        }
+        let mut added = [false; Self::MAX_TAGS];
+        let mut count = 0;
+        for (new, t) in added.iter_mut().zip(&other.tags) {
+            // All sixteen fingerprints at once (no branch; unused ones are zero and at worst
+            // cost the exact search that follows).
+            let print = fingerprint(t.bytes());
+            let maybe = prints.iter().fold(false, |hit, &p| hit | (p == print));
+            *new = !(maybe && self.tags.contains(t));
+            count += usize::from(*new);
+        }
+        let total = self.len() + count;
         if total > Self::MAX_TAGS {
             return Err(total);
         }
-        let mut tags = self.tags.clone();
-        tags.extend(added.cloned());
+        let mut tags = Vec::with_capacity(total);
+        tags.extend(self.tags.iter().cloned());
+        tags.extend(
+            other
+                .tags
+                .iter()
+                .zip(added)
+                .filter(|(_, new)| *new)
+                .map(|(t, _)| t.clone()),
+        );
         Ok(MediaTags { tags })
     }
 }
@@ -305,17 +418,24 @@ impl FromStr for MediaTags {
         if s.trim().is_empty() {
             return Ok(MediaTags::new());
         }
-        let mut tags: Vec<Tag> = Vec::new();
+        // Room for the tags the list can hold, never more than the limit.
+        let segments = s.bytes().filter(|&b| b == b',').count().saturating_add(1);
+        let mut tags: Vec<Tag> = Vec::with_capacity(segments.min(Self::MAX_TAGS));
+        // A fingerprint of each tag kept, so that telling a new tag from the others mostly
+        // costs one comparison of words instead of one of strings.
+        let mut prints = [0u64; Self::MAX_TAGS];
         for (i, segment) in s.split(',').enumerate() {
             let index = i + 1;
-            let tag = segment.trim();
+            let tag = trim_white_space(segment);
+            // A trimmed segment of the list holds no comma and no white space at either end,
+            // so of the tag rules only the bounded-text check is left.
             let problem = if tag.is_empty() {
                 Err(ParamErrorKind::Empty {
                     min: 1,
                     unit: Unit::Bytes,
                 })
             } else {
-                check_tag(tag)
+                text::check(tag, Tag::MAX_BYTES, Controls::Reject)
             };
             if let Err(reason) = problem {
                 return Err(ParamError::new(
@@ -326,15 +446,69 @@ impl FromStr for MediaTags {
                     },
                 ));
             }
-            if tags.iter().any(|t| t.as_str() == tag) {
+            let print = fingerprint(tag.as_bytes());
+            let seen = tags
+                .iter()
+                .zip(&prints)
+                .any(|(t, &p)| p == print && t.bytes() == tag.as_bytes());
+            if seen {
                 continue;
             }
-            if tags.len() == Self::MAX_TAGS {
+            if let Some(slot) = prints.get_mut(tags.len()) {
+                *slot = print;
+            } else {
                 return Err(too_many(index));
             }
-            tags.push(Tag::owned(tag));
+            push_tag(&mut tags, tag);
         }
         Ok(MediaTags { tags })
+    }
+}
+
+/// Appends the tag `s` (already checked) to `tags`, written in place: an empty tag is pushed
+/// and then filled, since a tag built aside and then moved in would be read back with wider
+/// loads than the narrow writes that built it, which stalls the processor.
+fn push_tag(tags: &mut Vec<Tag>, s: &str) {
+    tags.push(Tag {
+        bytes: [0; Tag::MAX_BYTES],
+        len: 0,
+    });
+    if let Some(last) = tags.last_mut() {
+        let len = s.len().min(Tag::MAX_BYTES);
+        if let (Some(dst), Some(src)) = (last.bytes.get_mut(..len), s.as_bytes().get(..len)) {
+            dst.copy_from_slice(src);
+            last.len = len;
+        }
+    }
+}
+
+/// The length and the first and last eight bytes (or four, or the first, middle and last
+/// byte) of `s` in one word, read without a copy through memory: equal strings have equal
+/// fingerprints, and different tags seldom do.
+fn fingerprint(b: &[u8]) -> u64 {
+    let (first, last) = if let (Some(f), Some(l)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (u64::from_le_bytes(*f), u64::from_le_bytes(*l))
+    } else if let (Some(f), Some(l)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (
+            u64::from(u32::from_le_bytes(*f)),
+            u64::from(u32::from_le_bytes(*l)),
+        )
+    } else {
+        let at = |i: usize| b.get(i).map_or(0, |&x| u64::from(x));
+        (at(0) | at(b.len() / 2) << 8, at(b.len().saturating_sub(1)))
+    };
+    first ^ last.rotate_left(29) ^ (b.len() as u64).rotate_right(8)
+}
+
+/// `s` without Unicode white space at either end, as [`str::trim`]; without decoding a
+/// character when both ends are ASCII other than white space, the common case.
+fn trim_white_space(s: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    if bytes.first().is_some_and(plain) && bytes.last().is_some_and(plain) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -423,6 +597,124 @@ mod tests {
     fn const_white_space_is_char_is_whitespace() {
         for c in '\0'..=char::MAX {
             assert_eq!(is_white_space(u32::from(c)), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn inline_tags_compare_and_show_as_their_strings() {
+        let tags = [
+            "a",
+            "ab",
+            "b",
+            "abcdefgh",
+            "旅行",
+            "Z",
+            "a b",
+            &"t".repeat(32),
+        ];
+        for a in tags {
+            let ta: Tag = a.parse().unwrap();
+            assert_eq!(ta.as_str(), a);
+            assert_eq!(format!("{ta:?}"), format!("Tag({a:?})"));
+            assert_eq!(ta.to_string(), a);
+            for b in tags {
+                let tb: Tag = b.parse().unwrap();
+                assert_eq!(ta.cmp(&tb), a.cmp(b), "{a:?} {b:?}");
+                assert_eq!(ta == tb, a == b, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(Tag::from_static("旅行"), "旅行".parse().unwrap());
+    }
+
+    #[test]
+    fn fingerprints_of_equal_tags_are_equal() {
+        let tags = [
+            "a",
+            "ab",
+            "abcdefgh",
+            "abcdefghi",
+            "旅行",
+            "0123456789abcdef0123456789abcdef",
+        ];
+        for a in tags {
+            assert_eq!(
+                fingerprint(a.as_bytes()),
+                fingerprint(a.to_owned().as_bytes())
+            );
+            for b in tags {
+                if a != b {
+                    assert_ne!(
+                        fingerprint(a.as_bytes()),
+                        fingerprint(b.as_bytes()),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
+        // Duplicates are found whatever the fingerprints of the others.
+        let list = "abcdefgh1,abcdefgh2,abcdefgh1,x,x";
+        assert_eq!(
+            list.parse::<MediaTags>().unwrap().to_string(),
+            "abcdefgh1,abcdefgh2,x"
+        );
+    }
+
+    #[test]
+    fn append_matches_a_plain_model() {
+        let pool: Vec<String> = (0..20).map(|i| format!("tag{i:02}")).collect();
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut pick = |n: u64| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let count = (seed >> 33) % (n + 1);
+                let start = (seed >> 45) % 20;
+                (0..count)
+                    .map(|k| pool[((start + k * 3) % 20) as usize].clone())
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (pick(16), pick(16));
+            let old: MediaTags = a.join(",").parse().unwrap();
+            let new: MediaTags = b.join(",").parse().unwrap();
+            let mut model: Vec<String> = old.iter().map(|t| t.to_string()).collect();
+            for t in new.iter() {
+                if !model.contains(&t.to_string()) {
+                    model.push(t.to_string());
+                }
+            }
+            match old.try_append(&new) {
+                Ok(tags) => assert_eq!(tags.to_string(), model.join(",")),
+                Err(total) => assert!(model.len() > 16 && total == model.len()),
+            }
+        }
+    }
+
+    #[test]
+    fn fast_trim_is_str_trim() {
+        let cases = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{3000}a",
+            "a\u{a0}",
+            "\u{b}a",
+            "a\u{c}",
+            "\u{1c}a",
+            "a\u{85}",
+            "界",
+            " 界 ",
+            "a b",
+            "\t\n\r",
+        ];
+        for s in cases {
+            assert_eq!(trim_white_space(s), s.trim(), "{s:?}");
+        }
+        for c in '\0'..='\u{3000}' {
+            let s = format!("{c}x{c}");
+            assert_eq!(trim_white_space(&s), s.trim(), "{c:?}");
         }
     }
 

@@ -118,11 +118,7 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
     if let Some((at, ch)) = text::find_control(url, Controls::Reject) {
         return Err(fail(UrlError::ControlCharacter { ch, at }));
     }
-    match url
-        .bytes()
-        .enumerate()
-        .find(|(_, b)| matches!(b, b'?' | b'#'))
-    {
+    match find_query_or_fragment(url.as_bytes()) {
         Some((at, b'?')) => return Err(fail(UrlError::Query { at })),
         Some((at, _)) => return Err(fail(UrlError::Fragment { at })),
         None => {}
@@ -189,6 +185,25 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
         region,
         key,
     }))
+}
+
+/// The first `?` or `#` and its offset. Sixteen bytes are tested at once with a test without
+/// branches (which the compiler runs on vector registers), byte by byte only from the first
+/// block that holds one.
+fn find_query_or_fragment(url: &[u8]) -> Option<(usize, u8)> {
+    let mut start = 0;
+    for block in url.chunks_exact(16) {
+        let hit = block.iter().fold(0u8, |hit, &b| {
+            hit | u8::from(b == b'?') | u8::from(b == b'#')
+        });
+        if hit != 0 {
+            break;
+        }
+        start += 16;
+    }
+    let rest = url.get(start..)?;
+    let at = rest.iter().position(|&b| b == b'?' || b == b'#')?;
+    Some((start + at, *rest.get(at)?))
 }
 
 /// The scheme, ASCII case-insensitive, and the byte offset just past its `://`.
@@ -317,5 +332,22 @@ mod tests {
         assert_eq!(endpoint_region("oss.aliyuncs.com"), None);
         assert_eq!(endpoint_region("oss-cn-hangzhou.evil.aliyuncs.com"), None);
         assert_eq!(endpoint_region("aliyuncs.com"), None);
+    }
+
+    #[test]
+    fn query_and_fragment_found_at_every_offset() {
+        for len in [0, 1, 15, 16, 17, 40] {
+            for at in 0..len {
+                for c in [b'?', b'#'] {
+                    let mut url = vec![b'a'; len];
+                    url[at] = c;
+                    if at + 1 < len {
+                        url[len - 1] = b'?';
+                    }
+                    assert_eq!(find_query_or_fragment(&url), Some((at, c)), "{len} {at}");
+                }
+            }
+            assert_eq!(find_query_or_fragment(&vec![b'a'; len]), None);
+        }
     }
 }

@@ -1,0 +1,377 @@
+//! Whole requests: `from_params`, `from_query`, `to_query`, the JSON decode, `apply_update`
+//! and the rejection path, each beside its floor and its peer in the same group:
+//!
+//! * the floor for building: copying the request's pairs into owned `String`s;
+//! * the floor for `apply_update`: cloning the `MediaInfo` the update produces;
+//! * the peer: the same rules written with `garde` on a struct of `Option<String>` fields,
+//!   built from the same pairs (see [`peer`]).
+//!
+//! Run with `cargo bench --bench request`; `-- --quick` for a short run. The table of ratios
+//! is printed at the end.
+
+// Benchmark set-up may panic on inputs it built itself.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::hint::black_box;
+use std::time::SystemTime;
+
+use criterion::Criterion;
+use ims_media::{apply_update, MediaInfo, Param, UpdateMediaInfoRequest};
+
+mod common;
+mod peer;
+use common::{print_ratios, ratio};
+
+/// `n` bytes of ASCII prose.
+fn ascii(n: usize) -> String {
+    let text = "The quick brown fox jumps over the lazy dog, and then runs home. ";
+    text.chars().cycle().take(n).collect()
+}
+
+/// `n` bytes of CJK prose (3-byte characters), padded with ASCII to exactly `n` bytes.
+fn cjk(n: usize) -> String {
+    let text = "夏日海边的日落与城市夜景视频合集，适合旅行记录。";
+    let mut s: String = text.chars().cycle().take(n / 3).collect();
+    s.push_str(&"a".repeat(n - s.len()));
+    s
+}
+
+const MEDIA_ID: &str = "2b36bd19c13f4145b094c0cad80dbce5";
+
+/// MediaId, Title, a Description of 200 bytes, 4 tags and CateId.
+fn typical() -> Vec<(String, String)> {
+    [
+        ("MediaId", MEDIA_ID.to_owned()),
+        ("Title", "Summer sunset at the bay".to_owned()),
+        ("Description", ascii(200)),
+        ("MediaTags", "news,sports,travel,vlog".to_owned()),
+        ("CateId", "3048".to_owned()),
+    ]
+    .map(|(n, v)| (n.to_owned(), v))
+    .to_vec()
+}
+
+/// All twelve parameters at their limits: 64-character IDs, an InputURL whose key is 1,023
+/// bytes percent-encoded, text at its byte limit in CJK, 16 tags of 32 bytes, the largest
+/// CateId.
+fn maximal() -> Vec<(String, String)> {
+    let mut key = String::from("videos/");
+    for b in cjk(1023 - key.len()).bytes() {
+        if b.is_ascii_alphanumeric() {
+            key.push(char::from(b));
+        } else {
+            key.push_str(&format!("%{b:02X}"));
+        }
+    }
+    let tags = (0..16)
+        .map(|i| format!("{i:02}{}", "t".repeat(30)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let cover = format!(
+        "https://example-bucket.oss-cn-shanghai.aliyuncs.com/{}",
+        "c".repeat(76)
+    );
+    [
+        ("MediaId", "A_-9".repeat(16)),
+        (
+            "InputURL",
+            format!("https://example-bucket.oss-cn-shanghai.aliyuncs.com/{key}"),
+        ),
+        ("BusinessType", "subtitles".to_owned()),
+        ("Title", cjk(128)),
+        ("Description", cjk(1024)),
+        ("Category", cjk(64)),
+        ("MediaTags", tags),
+        ("CoverURL", cover),
+        ("UserData", cjk(1024)),
+        ("AppendTags", "true".to_owned()),
+        ("CateId", i64::MAX.to_string()),
+        ("ReferenceId", "r_-9".repeat(16)),
+    ]
+    .map(|(n, v)| (n.to_owned(), v))
+    .to_vec()
+}
+
+/// A valid MediaId and five invalid parameters.
+fn invalid() -> Vec<(String, String)> {
+    [
+        ("MediaId", MEDIA_ID.to_owned()),
+        ("BusinessType", "video".to_owned()),
+        ("Title", "x".repeat(131)),
+        ("MediaTags", "news,,sports".to_owned()),
+        ("CateId", "-5".to_owned()),
+        ("ReferenceId", "abc".to_owned()),
+    ]
+    .map(|(n, v)| (n.to_owned(), v))
+    .to_vec()
+}
+
+/// The pairs as `&str`s, the shape a web framework hands over.
+fn borrowed(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect()
+}
+
+/// The floor for building: the pairs copied into owned strings.
+fn copy_pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|&(n, v)| (n.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// The same pairs as an `application/x-www-form-urlencoded` string.
+fn query(pairs: &[(&str, &str)]) -> String {
+    let encode = |s: &str| {
+        let mut out = String::new();
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    };
+    pairs
+        .iter()
+        .map(|(n, v)| format!("{n}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The same pairs as a JSON object, `CateId` a number and `AppendTags` a boolean.
+fn json(pairs: &[(&str, &str)]) -> String {
+    let mut map = serde_json::Map::new();
+    for &(n, v) in pairs {
+        let value = match n {
+            "CateId" => serde_json::Value::from(v.parse::<i64>().unwrap_or(-1)),
+            "AppendTags" => serde_json::Value::from(v == "true"),
+            _ => serde_json::Value::from(v),
+        };
+        map.insert(n.to_owned(), value);
+    }
+    serde_json::Value::Object(map).to_string()
+}
+
+fn parsing(c: &mut Criterion) {
+    let requests = [
+        ("typical", typical()),
+        ("maximal", maximal()),
+        ("invalid_5", invalid()),
+    ];
+
+    let mut g = c.benchmark_group("from_params");
+    for (name, pairs) in &requests {
+        let pairs = borrowed(pairs);
+        let ours = UpdateMediaInfoRequest::from_params(pairs.iter().copied());
+        let theirs = peer::from_params(&pairs);
+        if *name == "invalid_5" {
+            assert_eq!(ours.err().map(|e| e.errors().len()), Some(5), "{name}");
+            assert_eq!(theirs.err().map(|e| e.len()), Some(5), "{name}");
+        } else {
+            assert!(ours.is_ok(), "{name}: {ours:?}");
+            assert!(theirs.is_ok(), "{name}: {theirs:?}");
+        }
+        g.bench_function(format!("crate/{name}"), |b| {
+            b.iter(|| {
+                black_box(UpdateMediaInfoRequest::from_params(
+                    black_box(&pairs).iter().copied(),
+                ))
+            })
+        });
+        g.bench_function(format!("floor_copy/{name}"), |b| {
+            b.iter(|| black_box(copy_pairs(black_box(&pairs))))
+        });
+        g.bench_function(format!("garde/{name}"), |b| {
+            b.iter(|| black_box(peer::from_params(black_box(&pairs))))
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("from_query");
+    for (name, pairs) in &requests {
+        let q = query(&borrowed(pairs));
+        let direct = UpdateMediaInfoRequest::from_params(borrowed(pairs));
+        assert_eq!(UpdateMediaInfoRequest::from_query(&q), direct, "{name}");
+        g.bench_function(format!("crate/{name}"), |b| {
+            b.iter(|| black_box(UpdateMediaInfoRequest::from_query(black_box(&q))))
+        });
+        g.bench_function(format!("floor_copy/{name}"), |b| {
+            b.iter(|| {
+                black_box(
+                    black_box(&q)
+                        .split('&')
+                        .map(|s| s.split_once('=').unwrap_or((s, "")))
+                        .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                        .collect::<Vec<_>>(),
+                )
+            })
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("json");
+    for (name, pairs) in &requests[..2] {
+        let text = json(&borrowed(pairs));
+        let direct = UpdateMediaInfoRequest::from_params(borrowed(pairs)).ok();
+        let decoded = serde_json::from_str::<UpdateMediaInfoRequest>(&text);
+        assert_eq!(decoded.ok(), direct, "{name}");
+        g.bench_function(format!("crate/{name}"), |b| {
+            b.iter(|| {
+                black_box(serde_json::from_str::<UpdateMediaInfoRequest>(black_box(
+                    &text,
+                )))
+            })
+        });
+        g.bench_function(format!("floor_strings/{name}"), |b| {
+            b.iter(|| black_box(serde_json::from_str::<peer::JsonStrings>(black_box(&text))))
+        });
+    }
+    g.finish();
+}
+
+fn writing(c: &mut Criterion) {
+    let mut g = c.benchmark_group("to_query");
+    for (name, pairs) in [("typical", typical()), ("maximal", maximal())] {
+        let request = UpdateMediaInfoRequest::from_params(borrowed(&pairs)).expect("valid");
+        g.bench_function(format!("crate/{name}"), |b| {
+            b.iter(|| black_box(black_box(&request).to_query()))
+        });
+        g.bench_function(format!("to_params/{name}"), |b| {
+            b.iter(|| black_box(black_box(&request).to_params()))
+        });
+    }
+    g.finish();
+}
+
+/// An asset with every field set and 8 tags, and a request that replaces every field and
+/// appends 8 new tags (16 in all).
+fn update_case() -> (MediaInfo, UpdateMediaInfoRequest) {
+    let old = [
+        ("MediaId", MEDIA_ID.to_owned()),
+        ("BusinessType", "general".to_owned()),
+        ("Title", "An old title".to_owned()),
+        ("Description", ascii(300)),
+        ("Category", "archive".to_owned()),
+        (
+            "MediaTags",
+            (0..8)
+                .map(|i| format!("old{i}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        (
+            "CoverURL",
+            "https://example-bucket.oss-cn-shanghai.aliyuncs.com/old.png".to_owned(),
+        ),
+        ("UserData", r#"{"owner":"old"}"#.to_owned()),
+        ("CateId", "17".to_owned()),
+        ("ReferenceId", "ref_2023-999".to_owned()),
+    ];
+    let seed = UpdateMediaInfoRequest::from_params(old).expect("valid");
+    let mut media = MediaInfo::new(
+        MEDIA_ID.parse().expect("valid"),
+        "oss://example-bucket/videos/intro.mp4"
+            .parse()
+            .expect("valid"),
+    );
+    media = apply_update(&media, &seed).expect("applies").media;
+    assert_eq!(media.media_tags.len(), 8);
+
+    let new = [
+        ("MediaId", MEDIA_ID.to_owned()),
+        ("BusinessType", "subtitles".to_owned()),
+        ("Title", "Summer sunset at the bay".to_owned()),
+        ("Description", cjk(600)),
+        ("Category", "travel".to_owned()),
+        (
+            "MediaTags",
+            (0..8)
+                .map(|i| format!("new{i}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        ("AppendTags", "true".to_owned()),
+        (
+            "CoverURL",
+            "https://example-bucket.oss-cn-shanghai.aliyuncs.com/new.png".to_owned(),
+        ),
+        ("UserData", r#"{"owner":"new","priority":3}"#.to_owned()),
+        ("CateId", "3048".to_owned()),
+        ("ReferenceId", "ref_2024-001".to_owned()),
+    ];
+    let request = UpdateMediaInfoRequest::from_params(new).expect("valid");
+    (media, request)
+}
+
+fn updating(c: &mut Criterion) {
+    let (media, request) = update_case();
+    let outcome = apply_update(&media, &request).expect("applies");
+    assert_eq!(outcome.media.media_tags.len(), 16);
+    assert_eq!(outcome.changed.len(), Param::ALL.len() - 3);
+    let result = outcome.media;
+
+    let mut g = c.benchmark_group("apply_update");
+    g.bench_function("crate/replace_all_append_8", |b| {
+        b.iter(|| black_box(apply_update(black_box(&media), black_box(&request))))
+    });
+    g.bench_function("floor_clone_result/replace_all_append_8", |b| {
+        b.iter(|| black_box(black_box(&result).clone()))
+    });
+    g.finish();
+}
+
+fn main() {
+    let since = SystemTime::now();
+    let mut c = common::config();
+    parsing(&mut c);
+    writing(&mut c);
+    updating(&mut c);
+    c.final_summary();
+    let mut ratios = vec![
+        ratio(
+            "from_params typical / copy the pairs",
+            "from_params/crate/typical",
+            "from_params/floor_copy/typical",
+            "≤ 2×",
+        ),
+        ratio(
+            "from_params maximal / copy the pairs",
+            "from_params/crate/maximal",
+            "from_params/floor_copy/maximal",
+            "",
+        ),
+        ratio(
+            "apply_update / clone the result",
+            "apply_update/crate/replace_all_append_8",
+            "apply_update/floor_clone_result/replace_all_append_8",
+            "≤ 1.5×",
+        ),
+    ];
+    for name in ["typical", "maximal", "invalid_5"] {
+        ratios.push(ratio(
+            format!("from_params {name} / garde peer"),
+            format!("from_params/crate/{name}"),
+            format!("from_params/garde/{name}"),
+            "< 1×",
+        ));
+    }
+    for name in ["typical", "maximal"] {
+        ratios.push(ratio(
+            format!("from_query {name} / copy the pairs"),
+            format!("from_query/crate/{name}"),
+            format!("from_query/floor_copy/{name}"),
+            "",
+        ));
+        ratios.push(ratio(
+            format!("JSON {name} / serde into strings"),
+            format!("json/crate/{name}"),
+            format!("json/floor_strings/{name}"),
+            "",
+        ));
+    }
+    print_ratios("Requests", &ratios, since);
+}

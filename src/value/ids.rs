@@ -143,7 +143,7 @@ impl AsciiId {
             return bad_lanes(short_word(bytes)) == 0;
         };
         // The last word again only when it is not a whole one.
-        let mut bad = if len % 8 == 0 {
+        let mut bad = if len.is_multiple_of(8) {
             0
         } else {
             bad_lanes(u64::from_le_bytes(*last))

@@ -420,7 +420,11 @@ impl FromStr for MediaTags {
         }
         // Room for the tags the list can hold, never more than the limit; the count stops at
         // the limit, so a huge list is not read twice.
-        let commas = s.bytes().filter(|&b| b == b',').take(Self::MAX_TAGS).count();
+        let commas = s
+            .bytes()
+            .filter(|&b| b == b',')
+            .take(Self::MAX_TAGS)
+            .count();
         let segments = commas.saturating_add(1);
         let mut tags: Vec<Tag> = Vec::with_capacity(segments.min(Self::MAX_TAGS));
         // A fingerprint of each tag kept, so that telling a new tag from the others mostly

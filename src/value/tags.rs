@@ -418,8 +418,14 @@ impl FromStr for MediaTags {
         if s.trim().is_empty() {
             return Ok(MediaTags::new());
         }
-        // Room for the tags the list can hold, never more than the limit.
-        let segments = s.bytes().filter(|&b| b == b',').count().saturating_add(1);
+        // Room for the tags the list can hold, never more than the limit; the count stops at
+        // the limit, so a huge list is not read twice.
+        let commas = s
+            .bytes()
+            .filter(|&b| b == b',')
+            .take(Self::MAX_TAGS)
+            .count();
+        let segments = commas.saturating_add(1);
         let mut tags: Vec<Tag> = Vec::with_capacity(segments.min(Self::MAX_TAGS));
         // A fingerprint of each tag kept, so that telling a new tag from the others mostly
         // costs one comparison of words instead of one of strings.

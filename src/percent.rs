@@ -90,15 +90,14 @@ pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
 
 /// Appends `s` percent-encoded as RFC 3986 and the official SDKs' signing do: the unreserved
 /// characters `A-Z a-z 0-9 - _ . ~` as they are, every other byte as `%XX` in upper case.
-pub(crate) fn encode_into(out: &mut String, s: &str) {
+/// Only ASCII bytes are appended, so a buffer that was UTF-8 stays UTF-8.
+pub(crate) fn encode_into(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
+            out.push(b);
         } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xF)]));
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
         }
     }
 }
@@ -140,8 +139,9 @@ mod tests {
 
     #[test]
     fn encodes_all_but_unreserved() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         encode_into(&mut s, "a b&c=d+e%f/界~._-");
+        let s = String::from_utf8(s).unwrap();
         assert_eq!(s, "a%20b%26c%3Dd%2Be%25f%2F%E7%95%8C~._-");
         let back = decode(&s, Plus::Space).map(|c| c.into_owned());
         assert_eq!(back, Ok("a b&c=d+e%f/界~._-".as_bytes().to_vec()));

@@ -357,7 +357,7 @@ impl UpdateMediaInfoRequest {
     /// ```
     pub fn to_query(&self) -> String {
         let params = self.to_params();
-        let mut out = String::with_capacity(
+        let mut out = Vec::with_capacity(
             params
                 .iter()
                 .map(|(n, v)| n.len() + 2 + v.len() * 3)
@@ -365,13 +365,14 @@ impl UpdateMediaInfoRequest {
         );
         for (i, (name, value)) in params.iter().enumerate() {
             if i > 0 {
-                out.push('&');
+                out.push(b'&');
             }
-            out.push_str(name);
-            out.push('=');
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'=');
             percent::encode_into(&mut out, value);
         }
-        out
+        // Names and encoded values are ASCII: the conversion cannot fail.
+        String::from_utf8(out).unwrap_or_default()
     }
 }
 

@@ -63,6 +63,7 @@ fn media_id_accepts_ims_forms() {
     ok::<MediaId>(&"x".repeat(64));
     assert_eq!(MediaId::MIN_CHARS, 1);
     assert_eq!(MediaId::MAX_CHARS, 64);
+    assert_eq!(MediaId::MAX_BYTES, 64);
 }
 
 #[test]
@@ -224,6 +225,7 @@ fn reference_id_accepts_the_documented_forms() {
     ok::<ReferenceId>(&"R".repeat(64));
     assert_eq!(ReferenceId::MIN_CHARS, 6);
     assert_eq!(ReferenceId::MAX_CHARS, 64);
+    assert_eq!(ReferenceId::MAX_BYTES, 64);
     assert_eq!(
         format!("{:?}", ok::<ReferenceId>("123-123")),
         "ReferenceId(\"123-123\")"

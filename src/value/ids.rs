@@ -419,6 +419,9 @@ impl MediaId {
     pub const MIN_CHARS: usize = 1;
     /// The most characters.
     pub const MAX_CHARS: usize = MAX;
+    /// The most bytes: the same number as [`Self::MAX_CHARS`], since every allowed character
+    /// is one ASCII byte.
+    pub const MAX_BYTES: usize = MAX;
 
     #[inline(always)]
     fn parse(s: &str) -> Result<Self, ParamError> {
@@ -495,6 +498,9 @@ impl ReferenceId {
     pub const MIN_CHARS: usize = 6;
     /// The most characters.
     pub const MAX_CHARS: usize = MAX;
+    /// The most bytes: the same number as [`Self::MAX_CHARS`], since every allowed character
+    /// is one ASCII byte.
+    pub const MAX_BYTES: usize = MAX;
 
     #[inline(always)]
     fn parse(s: &str) -> Result<Self, ParamError> {

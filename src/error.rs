@@ -408,9 +408,8 @@ pub enum ParamErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParamError {
     name: Cow<'static, str>,
-    /// The length and a hash of the name as received, which `name` may hold shortened.
+    /// The length of the name as received, which `name` may hold shortened.
     name_len: usize,
-    name_hash: u64,
     kind: ParamErrorKind,
 }
 
@@ -420,7 +419,6 @@ impl ParamError {
         ParamError {
             name: Cow::Borrowed(param.name()),
             name_len: param.name().len(),
-            name_hash: fnv1a(param.name()),
             kind,
         }
     }
@@ -429,7 +427,6 @@ impl ParamError {
     /// or an unknown name as received (shortened to [`Excerpt::MAX_BYTES`] bytes).
     pub(crate) fn named(name: &str, kind: ParamErrorKind) -> Self {
         let name_len = name.len();
-        let whole = name;
         let name = match KNOWN_NAMES.iter().find(|n| **n == name) {
             Some(n) => Cow::Borrowed(*n),
             None => Cow::Owned(Excerpt::prefix(name).to_owned()),
@@ -437,17 +434,15 @@ impl ParamError {
         ParamError {
             name,
             name_len,
-            name_hash: fnv1a(whole),
             kind,
         }
     }
 
-    /// Whether this error is about `name` as received, although [`ParamError::param`] may
-    /// hold it shortened: equal length, kept prefix and 64-bit hash of the whole name.
+    /// Whether this error is about `name` as received. Names are compared by the part an
+    /// error keeps (at most [`Excerpt::MAX_BYTES`] bytes), so that no two errors have the same
+    /// [`ParamError::param`]: names that differ only past it are one problem.
     pub(crate) fn is_about(&self, name: &str) -> bool {
-        self.name_len == name.len()
-            && name.starts_with(&*self.name)
-            && self.name_hash == fnv1a(name)
+        *self.name == *Excerpt::prefix(name)
     }
 
     /// The parameter's wire name (`"InputURL"`), or an unknown name as received, shortened to
@@ -474,13 +469,6 @@ impl ParamError {
     pub fn kind(&self) -> &ParamErrorKind {
         &self.kind
     }
-}
-
-/// FNV-1a, 64 bits: a stable hash that tells long names apart without keeping them.
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 const KNOWN_NAMES: [&str; 14] = [

@@ -127,7 +127,10 @@ pub enum MediaTarget {
 /// parameter is reported once as repeated, and its values are not checked. At most
 /// [`RequestError::MAX_ERRORS`] problems are listed; a repeated unknown name is reported once
 /// while it is among the listed problems, and may be counted again in
-/// [`RequestError::omitted`] past them.
+/// [`RequestError::omitted`] past them. An unknown name is kept to its first
+/// [`Excerpt::MAX_BYTES`](crate::Excerpt::MAX_BYTES) bytes (marked `…` in the message), and
+/// names that differ only past those bytes are one problem: no two errors name the same
+/// [`ParamError::param`].
 ///
 /// ```
 /// use ims_media::{ErrorCode, UpdateMediaInfoRequest};

@@ -68,6 +68,22 @@ struct Allow {
     comma: bool,
 }
 
+/// Title and Category: one line, commas allowed.
+const ONE_LINE: Allow = Allow {
+    line_breaks: false,
+    comma: true,
+};
+/// Description and UserData: TAB, LF and CR allowed too.
+const MULTI_LINE: Allow = Allow {
+    line_breaks: true,
+    comma: true,
+};
+/// A tag: one line, no comma.
+const TAG_TEXT: Allow = Allow {
+    line_breaks: false,
+    comma: false,
+};
+
 /// One time in `n`; never when the input is exhausted.
 fn one_in(u: &mut Unstructured<'_>, n: u8) -> Result<bool> {
     Ok(u.int_in_range(1..=n)? == n)
@@ -203,10 +219,7 @@ impl<'a> Arbitrary<'a> for Param {
 /// `Title`: 1 to 128 bytes without control characters, biased towards 128.
 impl<'a> Arbitrary<'a> for Title {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = Allow {
-            line_breaks: false,
-            comma: true,
-        };
+        let allow = ONE_LINE;
         valid(text(u, Title::MAX_BYTES, allow)?)
     }
 }
@@ -215,10 +228,7 @@ impl<'a> Arbitrary<'a> for Title {
 /// biased towards 1,024.
 impl<'a> Arbitrary<'a> for Description {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = Allow {
-            line_breaks: true,
-            comma: true,
-        };
+        let allow = MULTI_LINE;
         valid(text(u, Description::MAX_BYTES, allow)?)
     }
 }
@@ -226,10 +236,7 @@ impl<'a> Arbitrary<'a> for Description {
 /// `Category`: 1 to 64 bytes without control characters, biased towards 64.
 impl<'a> Arbitrary<'a> for Category {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = Allow {
-            line_breaks: false,
-            comma: true,
-        };
+        let allow = ONE_LINE;
         valid(text(u, Category::MAX_BYTES, allow)?)
     }
 }
@@ -238,10 +245,7 @@ impl<'a> Arbitrary<'a> for Category {
 /// biased towards 1,024.
 impl<'a> Arbitrary<'a> for UserData {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = Allow {
-            line_breaks: true,
-            comma: true,
-        };
+        let allow = MULTI_LINE;
         valid(text(u, UserData::MAX_BYTES, allow)?)
     }
 }
@@ -251,10 +255,7 @@ impl<'a> Arbitrary<'a> for UserData {
 /// space becomes `t`.
 impl<'a> Arbitrary<'a> for Tag {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = Allow {
-            line_breaks: false,
-            comma: false,
-        };
+        let allow = TAG_TEXT;
         let s = text(u, Tag::MAX_BYTES, allow)?;
         let trimmed = s.trim();
         valid(if trimmed.is_empty() {

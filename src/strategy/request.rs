@@ -9,7 +9,8 @@ use super::{
     reference_id, same_object_as, tag, title, user_data,
 };
 use crate::{
-    FieldUpdate, MediaInfo, MediaTags, MediaTarget, Tag, TagsUpdate, UpdateMediaInfoRequest,
+    BusinessType, CateId, Category, CoverUrl, Description, FieldUpdate, MediaInfo, MediaTags,
+    MediaTarget, ReferenceId, Tag, TagsUpdate, Title, UpdateMediaInfoRequest, UserData,
 };
 
 /// A [`FieldUpdate`] of values from `value`: `Keep` (absent on the wire), `Clear` (present and
@@ -117,25 +118,47 @@ pub fn update_media_info_request() -> impl Strategy<Value = UpdateMediaInfoReque
             field_update(reference_id()),
         ),
     )
-        .prop_map(
-            |(
-                target,
-                (business_type, title, description, category, media_tags),
-                (cover_url, user_data, cate_id, reference_id),
-            )| UpdateMediaInfoRequest {
-                target,
-                business_type,
-                title,
-                description,
-                category,
-                media_tags,
-                cover_url,
-                user_data,
-                cate_id,
-                reference_id,
-            },
-        )
+        .prop_map(assemble)
         .boxed()
+}
+
+/// The parts of a request, grouped as the strategies draw them (tuples of at most twelve).
+type Parts = (
+    MediaTarget,
+    (
+        FieldUpdate<BusinessType>,
+        FieldUpdate<Title>,
+        FieldUpdate<Description>,
+        FieldUpdate<Category>,
+        TagsUpdate,
+    ),
+    (
+        FieldUpdate<CoverUrl>,
+        FieldUpdate<UserData>,
+        FieldUpdate<CateId>,
+        FieldUpdate<ReferenceId>,
+    ),
+);
+
+/// A request from its drawn parts.
+fn assemble(parts: Parts) -> UpdateMediaInfoRequest {
+    let (
+        target,
+        (business_type, title, description, category, media_tags),
+        (cover_url, user_data, cate_id, reference_id),
+    ) = parts;
+    UpdateMediaInfoRequest {
+        target,
+        business_type,
+        title,
+        description,
+        category,
+        media_tags,
+        cover_url,
+        user_data,
+        cate_id,
+        reference_id,
+    }
 }
 
 /// A field update that sets the current value as often as a new one.
@@ -222,23 +245,6 @@ pub fn update_media_info_request_for(
             field_near(media.reference_id.clone(), reference_id()),
         ),
     )
-        .prop_map(
-            |(
-                target,
-                (business_type, title, description, category, media_tags),
-                (cover_url, user_data, cate_id, reference_id),
-            )| UpdateMediaInfoRequest {
-                target,
-                business_type,
-                title,
-                description,
-                category,
-                media_tags,
-                cover_url,
-                user_data,
-                cate_id,
-                reference_id,
-            },
-        )
+        .prop_map(assemble)
         .boxed()
 }

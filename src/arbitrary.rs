@@ -68,7 +68,7 @@ struct Allow {
     comma: bool,
 }
 
-/// Title and Category: one line, commas allowed.
+/// Title, Category and URL text: one line, commas allowed.
 const ONE_LINE: Allow = Allow {
     line_breaks: false,
     comma: true,
@@ -219,8 +219,7 @@ impl<'a> Arbitrary<'a> for Param {
 /// `Title`: 1 to 128 bytes without control characters, biased towards 128.
 impl<'a> Arbitrary<'a> for Title {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = ONE_LINE;
-        valid(text(u, Title::MAX_BYTES, allow)?)
+        valid(text(u, Title::MAX_BYTES, ONE_LINE)?)
     }
 }
 
@@ -228,16 +227,14 @@ impl<'a> Arbitrary<'a> for Title {
 /// biased towards 1,024.
 impl<'a> Arbitrary<'a> for Description {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = MULTI_LINE;
-        valid(text(u, Description::MAX_BYTES, allow)?)
+        valid(text(u, Description::MAX_BYTES, MULTI_LINE)?)
     }
 }
 
 /// `Category`: 1 to 64 bytes without control characters, biased towards 64.
 impl<'a> Arbitrary<'a> for Category {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = ONE_LINE;
-        valid(text(u, Category::MAX_BYTES, allow)?)
+        valid(text(u, Category::MAX_BYTES, ONE_LINE)?)
     }
 }
 
@@ -245,8 +242,7 @@ impl<'a> Arbitrary<'a> for Category {
 /// biased towards 1,024.
 impl<'a> Arbitrary<'a> for UserData {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = MULTI_LINE;
-        valid(text(u, UserData::MAX_BYTES, allow)?)
+        valid(text(u, UserData::MAX_BYTES, MULTI_LINE)?)
     }
 }
 
@@ -255,8 +251,7 @@ impl<'a> Arbitrary<'a> for UserData {
 /// space becomes `t`.
 impl<'a> Arbitrary<'a> for Tag {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let allow = TAG_TEXT;
-        let s = text(u, Tag::MAX_BYTES, allow)?;
+        let s = text(u, Tag::MAX_BYTES, TAG_TEXT)?;
         let trimmed = s.trim();
         valid(if trimmed.is_empty() {
             "t".to_owned()
@@ -290,11 +285,7 @@ impl<'a> Arbitrary<'a> for MediaTags {
 
 /// A path, query and fragment for a cover URL: no white space or control character.
 fn url_tail_char(u: &mut Unstructured<'_>, room: usize) -> Result<char> {
-    let allow = Allow {
-        line_breaks: false,
-        comma: true,
-    };
-    let c = text_char(u, room, allow)?;
+    let c = text_char(u, room, ONE_LINE)?;
     Ok(if c.is_whitespace() { '_' } else { c })
 }
 
@@ -343,11 +334,7 @@ fn key_char(u: &mut Unstructured<'_>, room: usize) -> Result<char> {
     if one_in(u, 4)? {
         return Ok(*u.choose(&KEY_CHARS)?);
     }
-    let allow = Allow {
-        line_breaks: false,
-        comma: true,
-    };
-    text_char(u, room, allow)
+    text_char(u, room, ONE_LINE)
 }
 
 /// How the key of a generated InputURL is percent-encoded.

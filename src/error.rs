@@ -423,17 +423,21 @@ impl ParamError {
         }
     }
 
-    /// An error of a name outside [`Param`]: an RPC common parameter (`Action`, `Version`)
-    /// or an unknown name as received (shortened to [`Excerpt::MAX_BYTES`] bytes).
-    pub(crate) fn named(name: &str, kind: ParamErrorKind) -> Self {
-        let name_len = name.len();
-        let name = match KNOWN_NAMES.iter().find(|n| **n == name) {
-            Some(n) => Cow::Borrowed(*n),
-            None => Cow::Owned(Excerpt::prefix(name).to_owned()),
-        };
+    /// An error of an RPC common parameter (`Action`, `Version`, …), by its static name.
+    pub(crate) fn common(name: &'static str, kind: ParamErrorKind) -> Self {
         ParamError {
-            name,
-            name_len,
+            name: Cow::Borrowed(name),
+            name_len: name.len(),
+            kind,
+        }
+    }
+
+    /// An error of an unknown name as received, kept shortened to [`Excerpt::MAX_BYTES`]
+    /// bytes.
+    pub(crate) fn unknown(name: &str, kind: ParamErrorKind) -> Self {
+        ParamError {
+            name: Cow::Owned(Excerpt::prefix(name).to_owned()),
+            name_len: name.len(),
             kind,
         }
     }
@@ -470,23 +474,6 @@ impl ParamError {
         &self.kind
     }
 }
-
-const KNOWN_NAMES: [&str; 14] = [
-    "MediaId",
-    "InputURL",
-    "BusinessType",
-    "Title",
-    "Description",
-    "Category",
-    "MediaTags",
-    "CoverURL",
-    "UserData",
-    "AppendTags",
-    "CateId",
-    "ReferenceId",
-    "Action",
-    "Version",
-];
 
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

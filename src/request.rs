@@ -670,15 +670,15 @@ impl Collector {
     }
 
     fn add_other(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
-        if let Some(i) = COMMON.iter().position(|c| *c == name) {
+        if let Some((i, &common)) = COMMON.iter().enumerate().find(|(_, c)| **c == name) {
             let expected = match i {
                 0 => Some(ACTION),
                 1 => Some(VERSION),
                 _ => None,
             };
             self.common[i].add(v, |s| match expected {
-                Some(want) if s != want => Err(ParamError::named(
-                    name,
+                Some(want) if s != want => Err(ParamError::common(
+                    common,
                     ParamErrorKind::UnexpectedValue {
                         expected: want,
                         value: Excerpt::new(s),
@@ -697,7 +697,7 @@ impl Collector {
             return;
         }
         if self.unknown.len() < RequestError::MAX_ERRORS {
-            self.unknown.push(ParamError::named(
+            self.unknown.push(ParamError::unknown(
                 name,
                 ParamErrorKind::UnknownParameter {
                     suggestion: suggestion(name),
@@ -727,14 +727,14 @@ impl Collector {
             }
         }
         // By reference: a slot moved out of the array costs a copy per common parameter.
-        for (name, slot) in COMMON.iter().zip(&mut self.common) {
+        for (&name, slot) in COMMON.iter().zip(&mut self.common) {
             if slot.count > 1 {
-                errors.push(ParamError::named(
+                errors.push(ParamError::common(
                     name,
                     ParamErrorKind::Repeated { count: slot.count },
                 ));
             } else if let Some(Err(kind)) = slot.first.take() {
-                errors.push(ParamError::named(name, *kind));
+                errors.push(ParamError::common(name, *kind));
             }
         }
 

@@ -106,16 +106,108 @@ impl FromStr for Param {
     type Err = UnknownParam;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Param::ALL
-            .into_iter()
-            .find(|p| p.name() == s)
-            .ok_or(UnknownParam)
+        lookup(s).ok_or(UnknownParam)
+    }
+}
+
+/// The parameter named exactly `name`, found by the length and the first byte (the second
+/// for the two of eight bytes starting with `C`) and then one comparison: the one lookup of
+/// wire names, used by [`FromStr`] and on the request path.
+pub(crate) fn lookup(name: &str) -> Option<Param> {
+    let b = name.as_bytes();
+    let candidate = match (b.len(), *b.first()?) {
+        (7, b'M') => Param::MediaId,
+        (8, b'I') => Param::InputUrl,
+        (12, b'B') => Param::BusinessType,
+        (5, b'T') => Param::Title,
+        (11, b'D') => Param::Description,
+        (8, b'C') if b.get(1) == Some(&b'a') => Param::Category,
+        (9, b'M') => Param::MediaTags,
+        (8, b'C') => Param::CoverUrl,
+        (8, b'U') => Param::UserData,
+        (10, b'A') => Param::AppendTags,
+        (6, b'C') => Param::CateId,
+        (11, b'R') => Param::ReferenceId,
+        _ => return None,
+    };
+    eq_name(candidate.name().as_bytes(), b).then_some(candidate)
+}
+
+/// `a == b` for names of 4 to 16 bytes as two word comparisons (the first and the last
+/// eight or four bytes, overlapping), without a call to `memcmp`; other lengths as slices.
+fn eq_name(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], first: bool| -> u64 {
+        let eight = if first {
+            s.first_chunk::<8>()
+        } else {
+            s.last_chunk::<8>()
+        };
+        match eight {
+            Some(w) => u64::from_le_bytes(*w),
+            None => {
+                let four = if first {
+                    s.first_chunk::<4>()
+                } else {
+                    s.last_chunk::<4>()
+                };
+                four.map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
+            }
+        }
+    };
+    if (4..=16).contains(&a.len()) {
+        word(a, true) == word(b, true) && word(a, false) == word(b, false)
+    } else {
+        a == b
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_lookup_is_the_exact_wire_name() {
+        for p in Param::ALL {
+            assert_eq!(lookup(p.name()), Some(p));
+            let mut near = p.name().to_owned();
+            near.push('x');
+            assert_eq!(lookup(&near), None);
+            assert_eq!(lookup(&p.name().to_ascii_lowercase()), None);
+            assert_eq!(lookup(&p.name()[1..]), None);
+        }
+        for name in [
+            "", "C", "Cxxxxxxx", "CateID", "CoverUrl", "Mediaid", "Action", "Titlé",
+        ] {
+            assert_eq!(
+                lookup(name),
+                Param::ALL.into_iter().find(|p| p.name() == name),
+                "{name:?}"
+            );
+        }
+        let words = [
+            "", "a", "abc", "abcd", "abce", "abcdefg", "abcdefgh", "abcdefgi",
+        ];
+        for a in words
+            .iter()
+            .chain(&["MediaTagz", "xediaTags", "MediaTags", "BusinessTypes"])
+        {
+            for b in words.iter().chain(&["MediaTags", "MediaTagz", "xediaTags"]) {
+                assert_eq!(eq_name(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
+        for len in 4..=16 {
+            let a: Vec<u8> = (0..len).collect();
+            for at in 0..len as usize {
+                let mut b = a.clone();
+                b[at] ^= 1;
+                assert!(!eq_name(&a, &b), "{len} {at}");
+            }
+            assert!(eq_name(&a, &a.clone()));
+        }
+    }
 
     #[test]
     fn names_round_trip_in_table_order() {

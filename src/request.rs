@@ -409,7 +409,7 @@ fn decode_utf8(raw: &str) -> Result<Cow<'_, str>, ParamErrorKind> {
 /// The byte limit of a parameter whose limit is in bytes, checked on a query's decoded length
 /// before decoding.
 fn byte_limit(name: &str) -> Option<usize> {
-    match param_of(name)? {
+    match crate::param::lookup(name)? {
         Param::Title => Some(Title::MAX_BYTES),
         Param::Description => Some(Description::MAX_BYTES),
         Param::Category => Some(Category::MAX_BYTES),
@@ -417,60 +417,6 @@ fn byte_limit(name: &str) -> Option<usize> {
         Param::UserData => Some(UserData::MAX_BYTES),
         Param::InputUrl => Some(InputUrl::MAX_BYTES),
         _ => None,
-    }
-}
-
-/// The parameter named exactly `name`, as `name.parse::<Param>().ok()`, found by the length
-/// and the first byte (the second for the two of eight bytes starting with `C`) and then
-/// one comparison.
-fn param_of(name: &str) -> Option<Param> {
-    let b = name.as_bytes();
-    let candidate = match (b.len(), *b.first()?) {
-        (7, b'M') => Param::MediaId,
-        (8, b'I') => Param::InputUrl,
-        (12, b'B') => Param::BusinessType,
-        (5, b'T') => Param::Title,
-        (11, b'D') => Param::Description,
-        (8, b'C') if b.get(1) == Some(&b'a') => Param::Category,
-        (9, b'M') => Param::MediaTags,
-        (8, b'C') => Param::CoverUrl,
-        (8, b'U') => Param::UserData,
-        (10, b'A') => Param::AppendTags,
-        (6, b'C') => Param::CateId,
-        (11, b'R') => Param::ReferenceId,
-        _ => return None,
-    };
-    eq_name(candidate.name().as_bytes(), b).then_some(candidate)
-}
-
-/// `a == b` for names of 4 to 16 bytes as two word comparisons (the first and the last
-/// eight or four bytes, overlapping), without a call to `memcmp`; other lengths as slices.
-fn eq_name(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], first: bool| -> u64 {
-        let eight = if first {
-            s.first_chunk::<8>()
-        } else {
-            s.last_chunk::<8>()
-        };
-        match eight {
-            Some(w) => u64::from_le_bytes(*w),
-            None => {
-                let four = if first {
-                    s.first_chunk::<4>()
-                } else {
-                    s.last_chunk::<4>()
-                };
-                four.map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
-            }
-        }
-    };
-    if (4..=16).contains(&a.len()) {
-        word(a, true) == word(b, true) && word(a, false) == word(b, false)
-    } else {
-        a == b
     }
 }
 
@@ -603,7 +549,7 @@ impl Collector {
     }
 
     fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
-        let Some(param) = param_of(name) else {
+        let Some(param) = crate::param::lookup(name) else {
             self.add_other(name, v);
             return;
         };
@@ -839,43 +785,6 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn name_lookup_is_the_exact_wire_name() {
-        for p in Param::ALL {
-            assert_eq!(param_of(p.name()), Some(p));
-            let mut near = p.name().to_owned();
-            near.push('x');
-            assert_eq!(param_of(&near), None);
-            assert_eq!(param_of(&p.name().to_ascii_lowercase()), None);
-            assert_eq!(param_of(&p.name()[1..]), None);
-        }
-        for name in [
-            "", "C", "Cxxxxxxx", "CateID", "CoverUrl", "Mediaid", "Action", "Titlé",
-        ] {
-            assert_eq!(param_of(name), name.parse().ok(), "{name:?}");
-        }
-        let words = [
-            "", "a", "abc", "abcd", "abce", "abcdefg", "abcdefgh", "abcdefgi",
-        ];
-        for a in words
-            .iter()
-            .chain(&["MediaTagz", "xediaTags", "MediaTags", "BusinessTypes"])
-        {
-            for b in words.iter().chain(&["MediaTags", "MediaTagz", "xediaTags"]) {
-                assert_eq!(eq_name(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
-            }
-        }
-        for len in 4..=16 {
-            let a: Vec<u8> = (0..len).collect();
-            for at in 0..len as usize {
-                let mut b = a.clone();
-                b[at] ^= 1;
-                assert!(!eq_name(&a, &b), "{len} {at}");
-            }
-            assert!(eq_name(&a, &a.clone()));
-        }
-    }
 
     #[test]
     fn one_edit() {

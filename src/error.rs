@@ -380,6 +380,12 @@ pub enum ParamErrorKind {
         /// The known name it is closest to, when it differs only by case or one edit.
         suggestion: Option<&'static str>,
     },
+    /// A parameter that older SDK models of UpdateMediaInfo sent
+    /// ([`UpdateMediaInfoRequest::RETIRED_PARAMETERS`](crate::UpdateMediaInfoRequest::RETIRED_PARAMETERS)),
+    /// not one of the operation as documented today: refused so that nobody believes it was
+    /// applied.
+    #[error("a parameter of older SDK models, not of UpdateMediaInfo as documented today, so it would not be applied")]
+    RetiredParameter,
     /// The parameter was given more than once.
     #[error("given {count} times, at most once allowed")]
     Repeated {

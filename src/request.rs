@@ -109,10 +109,16 @@ pub enum MediaTarget {
 /// * Names are case-sensitive. An unknown name is an `InvalidParameter` error naming it, with
 ///   a "did you mean" hint when it differs from a known name only by case or by one edit
 ///   (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
-/// * The RPC common parameters (`Action`, `Version`, `Format`, `RegionId`, `AccessKeyId`,
-///   `SecurityToken`, `Signature`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`,
-///   `Timestamp`) are accepted and ignored, except that `Action` must be `UpdateMediaInfo`
-///   and `Version` `2020-11-09` when present.
+/// * The RPC common parameters ([`UpdateMediaInfoRequest::COMMON_PARAMETERS`]: `Action`,
+///   `Version`, `Format`, `RegionId`, `AccessKeyId`, `SecurityToken`, `Signature`,
+///   `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`, and
+///   `SignatureType` and `BearerToken` that the official SDKs send too) are accepted and
+///   ignored, except that `Action` must be `UpdateMediaInfo` and `Version` `2020-11-09` when
+///   present.
+/// * Parameters of older SDK models ([`UpdateMediaInfoRequest::RETIRED_PARAMETERS`]:
+///   `DynamicMetaDataList`, `AppendDynamicMeta`, `DynamicMetaData`, `Snapshots`,
+///   `AppendSnapshots`) are refused with a message saying what they are, in input order
+///   among the unknown names.
 /// * A name given more than once (any known name, common ones included) is an error.
 /// * An absent parameter keeps its field, an empty one clears it, other values set it;
 ///   except that an empty `MediaId`, `InputURL` or `AppendTags` counts as absent.
@@ -180,24 +186,66 @@ pub struct UpdateMediaInfoRequest {
     pub reference_id: FieldUpdate<ReferenceId>,
 }
 
-/// The RPC common parameters, accepted and ignored but for the values of the first two.
-const COMMON: [&str; 11] = [
-    "Action",
-    "Version",
-    "Format",
-    "RegionId",
-    "AccessKeyId",
-    "SecurityToken",
-    "Signature",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-];
+/// The common parameters, under a short name for this module.
+const COMMON: [&str; 13] = UpdateMediaInfoRequest::COMMON_PARAMETERS;
 const ACTION: &str = "UpdateMediaInfo";
 const VERSION: &str = "2020-11-09";
 
 impl UpdateMediaInfoRequest {
+    /// The common parameters of the RPC protocol that real clients send beside the
+    /// operation's own: accepted and ignored, except that `Action` must be `UpdateMediaInfo`
+    /// and `Version` `2020-11-09` when present. The first eleven are the documented RPC
+    /// common parameters; the core SDKs also send `SignatureType` (empty on every request, or
+    /// `BEARERTOKEN`), and bearer-token credentials add `BearerToken`.
+    ///
+    /// ```
+    /// use ims_media::UpdateMediaInfoRequest;
+    /// let r = UpdateMediaInfoRequest::from_query("MediaId=abc&SignatureType=&Title=x");
+    /// assert!(r.is_ok());
+    /// assert!(UpdateMediaInfoRequest::COMMON_PARAMETERS.contains(&"BearerToken"));
+    /// ```
+    pub const COMMON_PARAMETERS: [&'static str; 13] = [
+        "Action",
+        "Version",
+        "Format",
+        "RegionId",
+        "AccessKeyId",
+        "SecurityToken",
+        "Signature",
+        "SignatureMethod",
+        "SignatureVersion",
+        "SignatureNonce",
+        "Timestamp",
+        "SignatureType",
+        "BearerToken",
+    ];
+
+    /// Parameters that older SDK models of UpdateMediaInfo sent and that the operation as
+    /// documented today does not have. Each is refused with
+    /// [`ParamErrorKind::RetiredParameter`], never silently ignored: a caller must not
+    /// believe they were applied.
+    ///
+    /// ```
+    /// use ims_media::UpdateMediaInfoRequest;
+    /// let err = UpdateMediaInfoRequest::from_params([
+    ///     ("MediaId", "abc"),
+    ///     ("DynamicMetaDataList", "[]"),
+    /// ])
+    /// .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid DynamicMetaDataList: a parameter of older SDK models, \
+    ///      not of UpdateMediaInfo as documented today, so it would not be applied"
+    /// );
+    /// ```
+    pub const RETIRED_PARAMETERS: [&'static str; 5] = [
+        "DynamicMetaDataList",
+        "AppendDynamicMeta",
+        "DynamicMetaData",
+        "Snapshots",
+        "AppendSnapshots",
+    ];
+
     /// A request for `target` that changes nothing: every field [`FieldUpdate::Keep`].
     pub fn new(target: MediaTarget) -> Self {
         UpdateMediaInfoRequest {
@@ -643,12 +691,14 @@ impl Collector {
             return;
         }
         if self.unknown.len() < RequestError::MAX_ERRORS {
-            self.unknown.push(ParamError::unknown(
-                name,
+            let kind = if UpdateMediaInfoRequest::RETIRED_PARAMETERS.contains(&name) {
+                ParamErrorKind::RetiredParameter
+            } else {
                 ParamErrorKind::UnknownParameter {
                     suggestion: suggestion(name),
-                },
-            ));
+                }
+            };
+            self.unknown.push(ParamError::unknown(name, kind));
         } else {
             self.omitted += 1;
         }

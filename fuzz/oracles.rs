@@ -577,7 +577,7 @@ fn model_update(
         }
         MediaTarget::InputUrl(url) => {
             if !model_same(url, &media.input_url) {
-                return Err(("InputURL", ErrorCode::ResourceNotFound));
+                return Err(("InputURL", ErrorCode::NoMatchedInputUrl));
             }
         }
     }

@@ -286,11 +286,17 @@ impl<'a> Arbitrary<'a> for MediaTags {
 /// A path, query and fragment for a cover URL: no white space or control character.
 fn url_tail_char(u: &mut Unstructured<'_>, room: usize) -> Result<char> {
     let c = text_char(u, room, ONE_LINE)?;
-    Ok(if c.is_whitespace() { '_' } else { c })
+    // White space is refused everywhere in a URL, `\` before the query (a browser reads it
+    // as `/`): both become characters that keep the length.
+    Ok(match c {
+        c if c.is_whitespace() => '_',
+        '\\' => '/',
+        c => c,
+    })
 }
 
 /// `CoverUrl`: `http://` or `https://` (sometimes in upper or mixed case), a host (a domain,
-/// an OSS host, an IPv4 or IPv6 literal, a Unicode domain), sometimes a port from 0 to 65535,
+/// an OSS host, an IPv4 or IPv6 literal, a Unicode domain), sometimes a port from 1 to 65535,
 /// then a path that may hold a query and a fragment, non-ASCII characters, `%`, `&`, `=`;
 /// 1 to 128 bytes, biased towards 128, never white space or a control character.
 impl<'a> Arbitrary<'a> for CoverUrl {
@@ -315,7 +321,7 @@ impl<'a> Arbitrary<'a> for CoverUrl {
         }
         if one_in(u, 8)? {
             s.push(':');
-            s.push_str(&u.int_in_range(0u32..=65_535)?.to_string());
+            s.push_str(&u.int_in_range(1u32..=65_535)?.to_string());
         }
         let target = biased_len(u, s.len(), CoverUrl::MAX_BYTES)?;
         if s.len() < target {

@@ -18,31 +18,44 @@ use crate::Param;
 /// assert_eq!(ErrorCode::ResourceNotFound.http_status(), 404);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// A required parameter is absent (HTTP 400).
     MissingParameter,
     /// A parameter is present but its value is not accepted (HTTP 400).
     InvalidParameter,
-    /// The media asset named by the request is not the one given (HTTP 404).
+    /// The media asset named by the request's `MediaId` is not the one given (HTTP 404).
     ResourceNotFound,
+    /// No media asset is registered under the request's `InputURL`, which chose the target
+    /// (HTTP 404): what IMS answers for a lookup by an InputURL that names no asset.
+    NoMatchedInputUrl,
 }
 
 impl ErrorCode {
-    /// The code as IMS writes it: `"MissingParameter"`, `"InvalidParameter"` or
-    /// `"ResourceNotFound"`.
+    /// Every code, in the order of declaration.
+    pub const ALL: [ErrorCode; 4] = [
+        ErrorCode::MissingParameter,
+        ErrorCode::InvalidParameter,
+        ErrorCode::ResourceNotFound,
+        ErrorCode::NoMatchedInputUrl,
+    ];
+
+    /// The code as IMS writes it: `"MissingParameter"`, `"InvalidParameter"`,
+    /// `"ResourceNotFound"` or `"NoMatchedInputUrl"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::MissingParameter => "MissingParameter",
             ErrorCode::InvalidParameter => "InvalidParameter",
             ErrorCode::ResourceNotFound => "ResourceNotFound",
+            ErrorCode::NoMatchedInputUrl => "NoMatchedInputUrl",
         }
     }
 
-    /// The HTTP status IMS answers with: 400, 400 or 404.
+    /// The HTTP status IMS answers with: 400, 400, 404 and 404.
     pub const fn http_status(self) -> u16 {
         match self {
             ErrorCode::MissingParameter | ErrorCode::InvalidParameter => 400,
-            ErrorCode::ResourceNotFound => 404,
+            ErrorCode::ResourceNotFound | ErrorCode::NoMatchedInputUrl => 404,
         }
     }
 }
@@ -152,10 +165,31 @@ pub enum UrlError {
     #[error("port not allowed")]
     Port,
     /// A port that is not 1 to 5 digits with a value up to 65535 (where a port is allowed).
-    #[error("port after ':' at byte {at} not a number from 0 to 65535")]
+    #[error("port after ':' at byte {at} not a number from 1 to 65535")]
     InvalidPort {
         /// Byte offset of the `:` before the port.
         at: usize,
+    },
+    /// A `\\` before the query or fragment: a browser reads it as `/`, so the URL would
+    /// not say what it means.
+    #[error("'\\' at byte {at}, a browser reads it as '/'")]
+    Backslash {
+        /// Byte offset of the `\\`.
+        at: usize,
+    },
+    /// A character that a browser does not allow in a host.
+    #[error("character {ch:?} at byte {at} not allowed in a host")]
+    HostCharacter {
+        /// The character.
+        ch: char,
+        /// Its byte offset in the URL.
+        at: usize,
+    },
+    /// A host that is not a DNS name, a dotted-decimal IPv4 address or an IPv6 literal.
+    #[error("host invalid: {reason}")]
+    InvalidHost {
+        /// What is wrong, as words for the message.
+        reason: &'static str,
     },
     /// A `?` query.
     #[error("query not allowed at byte {at}, drop the '?' and what follows (a signed URL is not an input URL)")]
@@ -573,26 +607,24 @@ impl std::error::Error for RequestError {}
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UpdateError {
-    /// The request's target is another asset than the one given
-    /// ([`ErrorCode::ResourceNotFound`]). `param` is `MediaId` or `InputURL`, whichever
-    /// chose the target.
-    #[error("media asset not found: {param} {given} does not name the asset {stored}")]
+    /// The request's target is another asset than the one given: [`ErrorCode::ResourceNotFound`]
+    /// when `MediaId` chose the target, [`ErrorCode::NoMatchedInputUrl`] when `InputURL` did.
+    /// `param` is the one that chose it. The message quotes only what the request sent, never
+    /// the stored asset's values, so it is safe to return to the caller.
+    #[error("{}", not_found_message(*param, given))]
     NotFound {
         /// The parameter that chose the target.
         param: Param,
         /// Its value in the request.
         given: Excerpt,
-        /// The asset's stored value of that parameter.
-        stored: Excerpt,
     },
     /// `MediaId` chose the asset, and `InputURL` names another object than the stored one:
-    /// the input URL cannot be changed ([`ErrorCode::InvalidParameter`]).
-    #[error("invalid InputURL: {given} names another object than the stored {stored}, and InputURL cannot be changed")]
+    /// the input URL cannot be changed ([`ErrorCode::InvalidParameter`]). The message quotes
+    /// only the request's value.
+    #[error("invalid InputURL: {given} names another object than the asset's stored InputURL, which cannot be changed")]
     InputUrlChanged {
         /// The InputURL of the request.
         given: Excerpt,
-        /// The asset's stored InputURL.
-        stored: Excerpt,
     },
     /// Appending the tags would give more than the limit ([`ErrorCode::InvalidParameter`]);
     /// nothing is dropped, the whole update fails.
@@ -615,14 +647,28 @@ impl UpdateError {
         }
     }
 
-    /// [`ErrorCode::ResourceNotFound`] for a target mismatch, otherwise
+    /// [`ErrorCode::ResourceNotFound`] for a target chosen by `MediaId` that is another asset,
+    /// [`ErrorCode::NoMatchedInputUrl`] for one chosen by `InputURL`, otherwise
     /// [`ErrorCode::InvalidParameter`].
     pub fn code(&self) -> ErrorCode {
         match self {
+            UpdateError::NotFound {
+                param: Param::InputUrl,
+                ..
+            } => ErrorCode::NoMatchedInputUrl,
             UpdateError::NotFound { .. } => ErrorCode::ResourceNotFound,
             UpdateError::InputUrlChanged { .. } | UpdateError::TooManyTags { .. } => {
                 ErrorCode::InvalidParameter
             }
         }
+    }
+}
+
+/// The message of [`UpdateError::NotFound`]: by `MediaId`, the asset was not found; by
+/// `InputURL`, no asset is registered under it.
+fn not_found_message(param: Param, given: &Excerpt) -> String {
+    match param {
+        Param::InputUrl => format!("no media asset matches InputURL {given}"),
+        _ => format!("media asset not found: {param} {given} does not name this asset"),
     }
 }

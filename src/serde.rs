@@ -80,14 +80,10 @@ impl Serialize for ErrorCode {
 impl<'de> Deserialize<'de> for ErrorCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        [
-            ErrorCode::MissingParameter,
-            ErrorCode::InvalidParameter,
-            ErrorCode::ResourceNotFound,
-        ]
-        .into_iter()
-        .find(|c| c.as_str() == s)
-        .ok_or_else(|| de::Error::custom(format_args!("unknown error code {s:?}")))
+        ErrorCode::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| de::Error::custom(format_args!("unknown error code {s:?}")))
     }
 }
 

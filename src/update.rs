@@ -37,8 +37,9 @@ impl UpdateOutcome {
 ///
 /// # Errors
 ///
-/// * [`UpdateError::NotFound`] (`ResourceNotFound`): the request names another asset, by
-///   `MediaId` or by `InputURL`, whichever chose the target.
+/// * [`UpdateError::NotFound`]: the request names another asset, `ResourceNotFound` on
+///   `MediaId` when the MediaId chose the target, `NoMatchedInputUrl` on `InputURL` when the
+///   InputURL did. No message quotes the stored asset's values.
 /// * [`UpdateError::InputUrlChanged`] (`InvalidParameter` on `InputURL`): `MediaId` matches,
 ///   `InputURL` names another object.
 /// * [`UpdateError::TooManyTags`] (`InvalidParameter` on `MediaTags`): appending would give
@@ -61,7 +62,7 @@ impl UpdateOutcome {
 ///
 /// let other = UpdateMediaInfoRequest::from_query("InputURL=oss://example-bucket/other.mp4")?;
 /// let err = apply_update(&media, &other).unwrap_err();
-/// assert_eq!((err.param(), err.code()), ("InputURL", ErrorCode::ResourceNotFound));
+/// assert_eq!((err.param(), err.code()), ("InputURL", ErrorCode::NoMatchedInputUrl));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn apply_update(
@@ -141,14 +142,12 @@ fn check_target(media: &MediaInfo, target: &MediaTarget) -> Result<(), UpdateErr
                 return Err(UpdateError::NotFound {
                     param: Param::MediaId,
                     given: Excerpt::new(id.as_str()),
-                    stored: Excerpt::new(media.media_id.as_str()),
                 });
             }
             match input_url {
                 Some(url) if !url.same_object(&media.input_url) => {
                     Err(UpdateError::InputUrlChanged {
                         given: Excerpt::new(url.as_str()),
-                        stored: Excerpt::new(media.input_url.as_str()),
                     })
                 }
                 _ => Ok(()),
@@ -161,7 +160,6 @@ fn check_target(media: &MediaInfo, target: &MediaTarget) -> Result<(), UpdateErr
                 Err(UpdateError::NotFound {
                     param: Param::InputUrl,
                     given: Excerpt::new(url.as_str()),
-                    stored: Excerpt::new(media.input_url.as_str()),
                 })
             }
         }

@@ -202,7 +202,7 @@ fn json_update_errors_exit_1() {
         json!({"errors": [{
             "param": "MediaId",
             "code": "ResourceNotFound",
-            "message": format!("media asset not found: MediaId \"{other}\" does not name the asset \"{ID}\"")
+            "message": format!("media asset not found: MediaId \"{other}\" does not name this asset")
         }]})
     );
     let tags: Vec<String> = (0..16).map(|i| format!("t{i}")).collect();

@@ -218,9 +218,8 @@ proptest! {
         prop_assert_eq!(
             err.to_string(),
             format!(
-                "media asset not found: MediaId {} does not name the asset {}",
+                "media asset not found: MediaId {} does not name this asset",
                 ims_media::Excerpt::new(other.as_str()),
-                ims_media::Excerpt::new(media.media_id.as_str())
             )
         );
         prop_assert_eq!(media, before);
@@ -236,7 +235,7 @@ proptest! {
         let mut by_url = request.clone();
         by_url.target = MediaTarget::InputUrl(other.clone());
         let err = apply_update(&media, &by_url).unwrap_err();
-        prop_assert_eq!((err.param(), err.code()), ("InputURL", ErrorCode::ResourceNotFound));
+        prop_assert_eq!((err.param(), err.code()), ("InputURL", ErrorCode::NoMatchedInputUrl));
 
         // With the right MediaId, another InputURL is an attempt to change it.
         let mut by_id = request;
@@ -309,6 +308,6 @@ fn another_media_id_check_is_not_vacuous() {
     let err = apply_update(&media, &request).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "media asset not found: MediaId \"abd\" does not name the asset \"abc\""
+        "media asset not found: MediaId \"abd\" does not name this asset"
     );
 }

@@ -695,11 +695,7 @@ fn param_and_error_code_are_their_names() {
         both_ways(&param, json!(param.name()));
     }
     de_err::<Param>(json!("inputURL"), "unknown parameter \"inputURL\"");
-    for code in [
-        ErrorCode::MissingParameter,
-        ErrorCode::InvalidParameter,
-        ErrorCode::ResourceNotFound,
-    ] {
+    for code in ErrorCode::ALL {
         both_ways(&code, json!(code.as_str()));
     }
     de_err::<ErrorCode>(json!("NotFound"), "unknown error code \"NotFound\"");
@@ -769,6 +765,6 @@ fn errors_serialize_as_param_code_message() {
     );
     let media = MediaInfo::new(p(ID), p(URL));
     let e = apply_update(&media, &req(&[("InputURL", "oss://example-bucket/x")])).unwrap_err();
-    assert_eq!(ser(&e)["code"], json!("ResourceNotFound"));
+    assert_eq!(ser(&e)["code"], json!("NoMatchedInputUrl"));
     assert_eq!(ser(&e)["param"], json!("InputURL"));
 }

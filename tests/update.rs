@@ -408,14 +408,13 @@ fn another_media_id_is_not_found() {
         &request,
         "MediaId",
         ErrorCode::ResourceNotFound,
-        &format!("media asset not found: MediaId \"{OTHER_ID}\" does not name the asset \"{ID}\""),
+        &format!("media asset not found: MediaId \"{OTHER_ID}\" does not name this asset"),
     );
     assert_eq!(
         e,
         UpdateError::NotFound {
             param: Param::MediaId,
             given: Excerpt::new(OTHER_ID),
-            stored: Excerpt::new(ID)
         }
     );
     assert_eq!(e.code().http_status(), 404);
@@ -453,11 +452,8 @@ fn an_input_url_of_another_object_is_not_found() {
             &full(),
             &target_url(other),
             "InputURL",
-            ErrorCode::ResourceNotFound,
-            &format!(
-                "media asset not found: InputURL \"{other}\" does not name the asset {}",
-                Excerpt::new(URL)
-            ),
+            ErrorCode::NoMatchedInputUrl,
+            &format!("no media asset matches InputURL \"{other}\""),
         );
         assert!(matches!(
             e,
@@ -515,16 +511,14 @@ fn media_id_with_the_input_url_of_another_object_is_refused() {
         "InputURL",
         ErrorCode::InvalidParameter,
         &format!(
-            "invalid InputURL: \"{other}\" names another object than the stored \
-             \"https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro\"…, and InputURL \
-             cannot be changed"
+            "invalid InputURL: \"{other}\" names another object than the asset's stored \
+             InputURL, which cannot be changed"
         ),
     );
     assert_eq!(
         e,
         UpdateError::InputUrlChanged {
             given: Excerpt::new(other),
-            stored: Excerpt::new(URL)
         }
     );
 }
@@ -540,6 +534,30 @@ fn long_values_in_update_errors_are_shortened() {
     assert_eq!(given.as_str().len(), Excerpt::MAX_BYTES);
     assert_eq!(given.original_len(), other.len());
     assert!(e.to_string().len() < 300);
+}
+
+#[test]
+fn update_errors_never_quote_the_stored_asset() {
+    // The stored values are the asset's, not the caller's: an error that quoted them would
+    // leak another asset's InputURL or MediaId to whoever guessed wrong.
+    let stored = full();
+    for request in [
+        Request::new(MediaTarget::MediaId {
+            id: p(OTHER_ID),
+            input_url: None,
+        }),
+        target_url("oss://other-bucket/x.mp4"),
+        target_both(ID, "oss://other-bucket/x.mp4"),
+    ] {
+        let e = apply_update(&stored, &request).unwrap_err();
+        let message = e.to_string();
+        assert!(
+            !message.contains(ID) || request.to_query().contains(ID),
+            "{message}"
+        );
+        assert!(!message.contains("intro.mp4"), "{message}");
+        assert!(!message.contains("oss-cn-shanghai"), "{message}");
+    }
 }
 
 // ---- idempotence (rule 8) and atomicity ---------------------------------------------------------

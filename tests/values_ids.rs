@@ -622,12 +622,13 @@ fn cover_url_refuses_user_info_and_bad_ports() {
     let kind = err::<CoverUrl>(
         s,
         COVER,
-        "invalid CoverURL: port after ':' at byte 8 not a number from 0 to 65535 in \"http://h:8a/x\"",
+        "invalid CoverURL: port after ':' at byte 8 not a number from 1 to 65535 in \"http://h:8a/x\"",
     );
     assert_eq!(kind, url(UrlError::InvalidPort { at: 8 }, s));
     ok::<CoverUrl>("http://h:65535/x");
-    ok::<CoverUrl>("http://h:0");
+    ok::<CoverUrl>("http://h:1");
     for s in [
+        "http://h:0",
         "http://h:65536/x",
         "http://h:/x",
         "http://h:000080/x",

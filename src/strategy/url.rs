@@ -265,7 +265,7 @@ pub fn same_object_as(url: &InputUrl) -> BoxedStrategy<InputUrl> {
 }
 
 /// A `CoverURL`: `http://` or `https://` (any case), a host (DNS name, IPv4, IPv6 literal,
-/// an OSS host or a Unicode name), an optional port from 0 to 65535, then a path, query and
+/// an OSS host or a Unicode name), an optional port from 1 to 65535, then a path, query and
 /// fragment of any characters but white space and controls; biased towards exactly
 /// [`CoverUrl::MAX_BYTES`] (128) bytes with multi-byte characters at the end.
 pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
@@ -274,7 +274,15 @@ pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
         proptest::collection::vec(label(1..=10usize), 1..=3),
         Case::strategy(),
     )
-        .prop_map(|(labels, case)| case.apply(&labels.join(".")));
+        .prop_map(|(mut labels, case)| {
+            // A host ending in a number is read as an IPv4 address: keep the last label a name.
+            if let Some(last) = labels.last_mut() {
+                if last.bytes().all(|b| b.is_ascii_digit()) {
+                    last.insert(0, 'x');
+                }
+            }
+            case.apply(&labels.join("."))
+        });
     let host = prop_oneof![
         4 => dns,
         2 => select(&[
@@ -287,7 +295,7 @@ pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
         ][..])
         .prop_map(str::to_owned),
     ];
-    let port = proptest::option::of(0..=65535u32);
+    let port = proptest::option::of(1..=65535u32);
     let start = select(&["/", "?", "#"][..]);
     (scheme, host, port, start)
         .prop_map(|(scheme, host, port, start)| {
@@ -304,7 +312,8 @@ pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
             ];
             (Just(prefix), rest)
         })
-        .prop_map(|(prefix, rest)| prefix + &rest)
+        // A browser reads `\` before the query as `/`: it is refused, so it becomes `/`.
+        .prop_map(|(prefix, rest)| prefix + &rest.replace('\\', "/"))
         .prop_filter_map("a valid CoverURL", |s| CoverUrl::try_from(s).ok())
         .boxed()
 }

@@ -19,8 +19,15 @@ use crate::Param;
 /// * user info (`user:password@`) is refused: a cover URL is shown to people, a credential
 ///   in it would leak, and RFC 3986 §3.2.1 deprecates it;
 /// * the host is the authority (what follows `//` up to the first `/`, `?` or `#`) without
-///   its `:port`; an IPv6 literal keeps its brackets (`[::1]`). Beyond being non-empty it is
-///   not checked, so an internationalised host may be written in Unicode.
+///   its `:port`; an IPv6 literal keeps its brackets (`[::1]`);
+/// * the authority is read as a browser reads it (the WHATWG URL Standard), so that
+///   [`CoverUrl::host`] is the host a browser contacts: a `\` before the query is refused (a
+///   browser reads it as `/`); the host is a DNS name (labels of 1 to 63 bytes, not starting
+///   or ending with `-`; ASCII labels of letters, digits and `-`, Unicode labels taken as
+///   given), a dotted-decimal IPv4 address (a host ending in a number must be one: a browser
+///   would read `127.1` or `0x7f.1` as an address), or a bracketed IPv6 literal; none of
+///   `< > ^ | % [ ] \ " { } \``
+///   stands in it.
 ///
 /// In a request an empty `CoverURL` clears the field (SPEC rule 1); that is decided by the
 /// request parser, this type is never empty.
@@ -35,10 +42,14 @@ use crate::Param;
 ///   [`UrlError::WhiteSpace`]);
 /// * a scheme other than `http://` or `https://`, including a scheme-relative `//host/x`
 ///   ([`UrlError::Scheme`]);
+/// * a `\` before the query or fragment ([`UrlError::Backslash`]);
 /// * user info ([`UrlError::UserInfo`]);
-/// * a port that is not a number from 0 to 65535 ([`UrlError::InvalidPort`]);
+/// * a port that is not a number from 1 to 65535 ([`UrlError::InvalidPort`]);
 /// * no host, as in `http://`, `http:///x`, `http://:80/` or `http://[]/`
-///   ([`UrlError::MissingHost`]).
+///   ([`UrlError::MissingHost`]);
+/// * a character a browser forbids in a host ([`UrlError::HostCharacter`]), or a host that
+///   is not a DNS name, dotted-decimal IPv4 address or IPv6 literal
+///   ([`UrlError::InvalidHost`]).
 ///
 /// URL errors come as [`ParamErrorKind::Url`] with the value quoted.
 ///
@@ -137,6 +148,12 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
     };
     let start = scheme_len + 3;
     let rest = s.get(start..).unwrap_or_default();
+    // A browser ends the authority at `\` too and reads it as `/`: the URL would not say
+    // what it means, so a `\` anywhere before the query or fragment is refused.
+    let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
+    if let Some(at) = rest.get(..path_end).and_then(|p| p.find('\\')) {
+        return Err(url_error(UrlError::Backslash { at: start + at }));
+    }
     let authority = rest
         .find(['/', '?', '#'])
         .and_then(|end| rest.get(..end))
@@ -152,13 +169,89 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             }));
         }
     }
-    if host_len == 0 || authority.get(..host_len) == Some("[]") {
+    let host = authority.get(..host_len).unwrap_or_default();
+    if host.is_empty() || host == "[]" {
         return Err(url_error(UrlError::MissingHost));
+    }
+    if let Err(reason) = check_host(host, start) {
+        return Err(url_error(reason));
     }
     Ok(Parts {
         scheme: 0..scheme_len,
         host: start..start + host_len,
     })
+}
+
+/// The host as a browser reads it (the WHATWG URL Standard): a bracketed IPv6 literal, a
+/// dotted-decimal IPv4 address, or a DNS name. `offset` is the host's byte offset in the URL.
+fn check_host(host: &str, offset: usize) -> Result<(), UrlError> {
+    if let Some(inner) = host.strip_prefix('[') {
+        let literal = inner.strip_suffix(']').unwrap_or(inner);
+        return match (inner.ends_with(']'), literal.parse::<std::net::Ipv6Addr>()) {
+            (true, Ok(_)) => Ok(()),
+            _ => Err(UrlError::InvalidHost {
+                reason: "not an IPv6 address between '[' and ']'",
+            }),
+        };
+    }
+    if let Some((at, ch)) = host.char_indices().find(|&(_, ch)| forbidden_in_host(ch)) {
+        return Err(UrlError::HostCharacter {
+            ch,
+            at: offset + at,
+        });
+    }
+    // A browser reads a host whose last label is a number as an IPv4 address (in decimal,
+    // octal or hex, with one to four parts): only the plain dotted-decimal form means what
+    // it says.
+    let last = host.rsplit('.').next().unwrap_or_default();
+    let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
+        || last.len() >= 2 && last.as_bytes()[..2].eq_ignore_ascii_case(b"0x");
+    if numeric {
+        let parts: Vec<&str> = host.split('.').collect();
+        let decimal = |p: &&str| {
+            (1..=3).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        };
+        if parts.len() == 4 && parts.iter().all(decimal) {
+            return Ok(());
+        }
+        return Err(UrlError::InvalidHost {
+            reason: "ends in a number but is not a dotted-decimal IPv4 address (four numbers 0 to 255 without leading zeros)",
+        });
+    }
+    for label in host.split('.') {
+        if label.is_empty() || label.len() > 63 {
+            return Err(UrlError::InvalidHost {
+                reason: "a DNS label is empty or longer than 63 bytes",
+            });
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(UrlError::InvalidHost {
+                reason: "a DNS label starts or ends with '-'",
+            });
+        }
+        if label.is_ascii()
+            && !label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Err(UrlError::InvalidHost {
+                reason: "an ASCII DNS label holds a character other than a-z A-Z 0-9 -",
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The WHATWG forbidden domain code points that can reach a host here (control characters
+/// and white space are refused earlier), and `:` `@` `/` `?` `#` which cannot.
+fn forbidden_in_host(ch: char) -> bool {
+    matches!(
+        ch,
+        '<' | '>' | '^' | '|' | '%' | '[' | ']' | '\\' | '"' | '{' | '}' | '`'
+    )
 }
 
 /// The length of the host at the start of an authority without user info: up to the first
@@ -179,11 +272,11 @@ fn host_len(authority: &str) -> usize {
     authority.find(':').unwrap_or(authority.len())
 }
 
-/// 1 to 5 ASCII digits with a value up to 65535.
+/// 1 to 5 ASCII digits with a value from 1 to 65535.
 fn is_port(port: &str) -> bool {
     (1..=5).contains(&port.len())
         && port.bytes().all(|b| b.is_ascii_digit())
-        && port.parse::<u32>().is_ok_and(|n| n <= 65535)
+        && port.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
@@ -210,6 +303,44 @@ mod tests {
         assert!(host("http://h:/").is_err());
         assert!(host("http://h:123456/").is_err());
         assert!(host("http://h:8a/").is_err());
+        assert!(host("http://h:0/").is_err());
+    }
+
+    #[test]
+    fn hosts_a_browser_reads_otherwise_are_refused() {
+        for bad in [
+            "https://evil.example\\.trusted.com/a.png",
+            "https://evil.example/a\\b.png",
+            "http://[::1/x",
+            "http://a<b>/x",
+            "http://%zz/x",
+            "http://%41.com/x",
+            "http://a^b/x",
+            "http://a|b/x",
+            "http://127.1/x",
+            "http://0x7f.0.0.1/x",
+            "http://1.2.3.256/x",
+            "http://010.0.0.1/x",
+            "http://foo.123/x",
+            "http://a..b/x",
+            "http://a./x",
+            "http://-a.com/x",
+            "http://a-.com/x",
+            "http://a_b.com/x",
+            "http://[1:2]/x",
+        ] {
+            assert!(bad.parse::<CoverUrl>().is_err(), "{bad}");
+        }
+        for good in [
+            "http://127.0.0.1/x",
+            "http://0.0.0.0/x",
+            "http://[::1]:8/x",
+            "http://a-b.example/x?sig=a\\b",
+            "http://例え.jp/x",
+            "http://x1.example.com/a.png#f",
+        ] {
+            assert!(good.parse::<CoverUrl>().is_ok(), "{good}");
+        }
     }
 
     #[test]

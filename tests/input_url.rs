@@ -1133,3 +1133,77 @@ fn is_send_sync_and_static() {
     }
     assert_traits::<InputUrl>();
 }
+
+/// Every endpoint form of OSS's published "Regions and endpoints" table that the crate reads
+/// a region from, regular and irregular, with the region ID the table gives it.
+#[test]
+fn region_is_the_oss_region_id_of_every_published_endpoint() {
+    let table: &[(&str, Option<&str>)] = &[
+        ("oss-cn-hangzhou", Some("cn-hangzhou")),
+        ("oss-cn-hangzhou-internal", Some("cn-hangzhou")),
+        ("cn-hangzhou.oss", Some("cn-hangzhou")),
+        ("oss-cn-shanghai", Some("cn-shanghai")),
+        ("oss-cn-beijing-internal", Some("cn-beijing")),
+        ("oss-ap-southeast-1", Some("ap-southeast-1")),
+        ("oss-us-west-1-internal", Some("us-west-1")),
+        ("oss-eu-central-1", Some("eu-central-1")),
+        ("oss-rg-china-mainland", Some("rg-china-mainland")),
+        ("oss-accelerate", None),
+        ("oss-accelerate-overseas", None),
+        // Finance and government endpoints (irregular names).
+        ("oss-cn-hzfinance", Some("cn-hangzhou-finance")),
+        ("oss-cn-hzfinance-internal", Some("cn-hangzhou-finance")),
+        ("cn-hangzhou-finance.oss", Some("cn-hangzhou-finance")),
+        ("oss-cn-hzjbp-a-internal", Some("cn-hangzhou-finance")),
+        ("oss-cn-hzjbp-b-internal", Some("cn-hangzhou-finance")),
+        (
+            "oss-cn-shanghai-finance-1-pub",
+            Some("cn-shanghai-finance-1"),
+        ),
+        (
+            "oss-cn-shanghai-finance-1-pub-internal",
+            Some("cn-shanghai-finance-1"),
+        ),
+        (
+            "oss-cn-shanghai-finance-1-internal",
+            Some("cn-shanghai-finance-1"),
+        ),
+        ("cn-shanghai-finance.oss", Some("cn-shanghai-finance-1")),
+        ("oss-cn-szfinance", Some("cn-shenzhen-finance-1")),
+        ("oss-cn-szfinance-internal", Some("cn-shenzhen-finance-1")),
+        (
+            "oss-cn-shenzhen-finance-1-internal",
+            Some("cn-shenzhen-finance-1"),
+        ),
+        ("cn-shenzhen-finance.oss", Some("cn-shenzhen-finance-1")),
+        ("oss-cn-beijing-finance-1-pub", Some("cn-beijing-finance-1")),
+        (
+            "oss-cn-beijing-finance-1-pub-internal",
+            Some("cn-beijing-finance-1"),
+        ),
+        (
+            "oss-cn-beijing-finance-1-internal",
+            Some("cn-beijing-finance-1"),
+        ),
+        ("oss-cn-north-2-gov-1", Some("cn-north-2-gov-1")),
+        ("oss-cn-north-2-gov-1-internal", Some("cn-north-2-gov-1")),
+        ("cn-north-2-gov-1.oss", Some("cn-north-2-gov-1")),
+        // Accepted by the grammar, but no region can be told from them.
+        ("oss-cn-unknown-pub", None),
+        ("oss-oss-cn-x", None),
+    ];
+    for &(endpoint, region) in table {
+        let url: InputUrl = format!("https://example-bucket.{endpoint}.aliyuncs.com/a.mp4")
+            .parse()
+            .unwrap();
+        assert_eq!(url.region(), region, "{endpoint}");
+        if let Some(region) = url.region() {
+            for word in ["internal", "pub", "oss"] {
+                assert!(
+                    !region.split('-').any(|w| w == word),
+                    "{endpoint}: {region}"
+                );
+            }
+        }
+    }
+}

@@ -1131,3 +1131,45 @@ fn parsed_requests_round_trip() {
         assert_eq!(Request::from_params(params), Ok(r));
     }
 }
+
+#[test]
+fn signature_type_and_bearer_token_of_the_official_sdks_are_ignored() {
+    // The core SDKs send `SignatureType=` on every request; bearer-token credentials add
+    // `BearerToken` and `SignatureType=BEARERTOKEN`.
+    for query in [
+        "MediaId=abc&Title=x&SignatureType=",
+        "MediaId=abc&Title=x&SignatureType=BEARERTOKEN&BearerToken=eyJhbGciOi.x.y",
+    ] {
+        let r = Request::from_query(query).unwrap();
+        assert_eq!(r.title.as_set().map(|t| t.as_str()), Some("x"), "{query}");
+    }
+    // Repeated, they are refused like every other name.
+    let err = Request::from_query("MediaId=abc&SignatureType=&SignatureType=").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid SignatureType: given 2 times, at most once allowed"
+    );
+    assert_eq!(Request::COMMON_PARAMETERS.len(), 13);
+}
+
+#[test]
+fn parameters_of_older_sdk_models_are_refused_by_name() {
+    for name in Request::RETIRED_PARAMETERS {
+        let err =
+            Request::from_params([("MediaId", "abc"), (name, "[]"), (name, "x")]).unwrap_err();
+        assert_eq!(err.errors().len(), 1, "{name}");
+        let e = &err.errors()[0];
+        assert_eq!((e.param(), e.code()), (name, ErrorCode::InvalidParameter));
+        assert_eq!(e.kind(), &ParamErrorKind::RetiredParameter);
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "invalid {name}: a parameter of older SDK models, not of UpdateMediaInfo as \
+                 documented today, so it would not be applied"
+            )
+        );
+        // The query form does not decode the value of a name it refuses.
+        let err = Request::from_query(&format!("MediaId=abc&{name}=%zz")).unwrap_err();
+        assert_eq!(err.errors()[0].kind(), &ParamErrorKind::RetiredParameter);
+    }
+}

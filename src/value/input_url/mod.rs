@@ -198,20 +198,29 @@ impl InputUrl {
         }
     }
 
-    /// The region of an `http(s)://` URL's endpoint, in lower case: `cn-shanghai` for
+    /// The OSS region ID of an `http(s)://` URL's endpoint, in lower case: `cn-shanghai` for
     /// `oss-cn-shanghai` and `oss-cn-shanghai-internal`, `REGION` of the dual-stack
-    /// `REGION.oss.aliyuncs.com`. `None` for the acceleration endpoints, for `oss://` (which
-    /// names no region) and for `vod://`.
+    /// `REGION.oss.aliyuncs.com`. The irregular finance endpoints give the region ID of OSS's
+    /// published endpoint table (`oss-cn-hzfinance` → `cn-hangzhou-finance`,
+    /// `oss-cn-shanghai-finance-1-pub` → `cn-shanghai-finance-1`, `oss-cn-szfinance` →
+    /// `cn-shenzhen-finance-1`, …). `None` for the acceleration endpoints, for an endpoint whose
+    /// region cannot be told (never a string holding `internal`, `pub` or `oss`), for `oss://`
+    /// (which names no region) and for `vod://`.
     ///
     /// ```
     /// let url: ims_media::InputUrl =
     ///     "https://b12.oss-cn-shanghai-finance-1-internal.aliyuncs.com/k".parse()?;
     /// assert_eq!(url.region(), Some("cn-shanghai-finance-1"));
+    /// let url: ims_media::InputUrl = "https://b12.oss-cn-hzfinance.aliyuncs.com/k".parse()?;
+    /// assert_eq!(url.region(), Some("cn-hangzhou-finance"));
     /// # Ok::<(), ims_media::ParamError>(())
     /// ```
     pub fn region(&self) -> Option<&str> {
         match &self.parsed {
-            Parsed::Oss(oss) => oss.region.and_then(|span| span.get(&oss.authority)),
+            Parsed::Oss(oss) => oss
+                .region
+                .and_then(|span| span.get(&oss.authority))
+                .and_then(region_id),
             Parsed::Vod => None,
         }
     }
@@ -334,4 +343,31 @@ impl Hash for InputUrl {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.url.hash(state);
     }
+}
+
+/// The region ID of the region part of an endpoint (`NAME` of `oss-NAME[-internal]`, or
+/// `REGION` of `REGION.oss.aliyuncs.com`): the irregular finance endpoints by OSS's published
+/// endpoint table, nothing for a part that still says `internal`, `pub` or `oss`, the part
+/// itself otherwise.
+fn region_id(part: &str) -> Option<&str> {
+    const IRREGULAR: [(&str, &str); 8] = [
+        ("cn-hzfinance", "cn-hangzhou-finance"),
+        ("cn-hzjbp-a", "cn-hangzhou-finance"),
+        ("cn-hzjbp-b", "cn-hangzhou-finance"),
+        ("cn-shanghai-finance-1-pub", "cn-shanghai-finance-1"),
+        ("cn-shanghai-finance", "cn-shanghai-finance-1"),
+        ("cn-szfinance", "cn-shenzhen-finance-1"),
+        ("cn-shenzhen-finance", "cn-shenzhen-finance-1"),
+        ("cn-beijing-finance-1-pub", "cn-beijing-finance-1"),
+    ];
+    if let Some((_, id)) = IRREGULAR.iter().find(|(endpoint, _)| *endpoint == part) {
+        return Some(id);
+    }
+    if ["internal", "pub", "oss"]
+        .iter()
+        .any(|word| part.split('-').any(|w| w == *word))
+    {
+        return None;
+    }
+    Some(part)
 }

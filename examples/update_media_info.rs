@@ -52,6 +52,12 @@ fn run_json() -> ExitCode {
         eprintln!("cannot read standard input: {e}");
         return ExitCode::from(2);
     }
+    // A derived struct would also read a JSON array `[media, params]`: only an object is
+    // the documented input.
+    if !input.trim_start().starts_with('{') {
+        eprintln!("standard input is not a {{\"media\", \"params\"}} object: not a JSON object");
+        return ExitCode::from(2);
+    }
     let case: Case = match serde_json::from_str(&input) {
         Ok(case) => case,
         Err(e) => {

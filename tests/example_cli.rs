@@ -241,6 +241,11 @@ fn invalid_input_exits_2_with_a_message() {
     bad_input("", NOT);
     bad_input("not json", NOT);
     bad_input("[]", NOT);
+    // The members as an array are not the documented object.
+    bad_input(
+        &json!([media(), [["MediaId", ID], ["Title", "x"]]]).to_string(),
+        &format!("{NOT}not a JSON object"),
+    );
     bad_input("{\"media\": {}}", NOT);
     bad_input(&json!({"params": []}).to_string(), NOT);
     bad_input(

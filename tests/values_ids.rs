@@ -132,15 +132,26 @@ fn media_id_refuses_characters_outside_the_alphabet() {
 }
 
 #[test]
-fn media_id_bad_character_in_first_64_bytes_wins_over_length() {
+fn media_id_bad_character_anywhere_wins_over_length() {
     // 40 two-byte characters: 80 bytes but 40 characters; the problem is the character.
     let s = "é".repeat(40);
     assert_eq!(
         s.parse::<MediaId>().unwrap_err().kind(),
         &invalid_char('é', 0, &s)
     );
-    // 64 good characters, then more: the length.
+    // 64 good characters, then a refused one: the character is named wherever it stands.
     let s = format!("{}*", "x".repeat(64));
+    assert_eq!(
+        s.parse::<MediaId>().unwrap_err().kind(),
+        &invalid_char('*', 64, &s)
+    );
+    // 64 good characters and a two-byte one: named too, never "66 characters" (bytes).
+    let s = format!("{}é", "a".repeat(64));
+    let e = s.parse::<MediaId>().unwrap_err();
+    assert_eq!(e.kind(), &invalid_char('é', 64, &s));
+    assert!(!e.to_string().contains("66"), "{e}");
+    // 65 good characters: the length, in characters.
+    let s = "x".repeat(65);
     assert_eq!(
         s.parse::<MediaId>().unwrap_err().kind(),
         &ParamErrorKind::TooLong {

@@ -185,9 +185,8 @@ impl AsciiId {
         }
     }
 
-    /// The whole rule, checked in the order the errors are reported: the first problem met
-    /// reading from the start, that is a refused character among the first 64 bytes, else the
-    /// length.
+    /// The whole rule, checked in the order the errors are reported: emptiness, a refused
+    /// character anywhere, then the length.
     #[cold]
     #[inline(never)]
     fn parse_slow(s: &str, min: usize, param: Param) -> Result<Self, ParamError> {
@@ -202,8 +201,10 @@ impl AsciiId {
                 },
             ));
         }
-        let head = bytes.get(..MAX).unwrap_or(bytes);
-        if let Some(at) = head.iter().position(|&b| !ALLOWED[usize::from(b)]) {
+        // The whole value is read (linear, nothing copied): a refused character is named
+        // wherever it stands, and a length past the limit is then a count of ASCII
+        // characters, never of the bytes of a multi-byte one.
+        if let Some(at) = bytes.iter().position(|&b| !ALLOWED[usize::from(b)]) {
             // Every byte before `at` is ASCII, so `at` is a character boundary.
             let ch = s
                 .get(at..)
@@ -385,14 +386,13 @@ macro_rules! ascii_id_traits {
 ///
 /// # Errors
 ///
-/// The error is the first problem met reading from the start:
+/// The error is the first of these problems:
 /// * the empty string ([`ParamErrorKind::Empty`]);
-/// * a character outside `A-Z a-z 0-9 - _` among the first 64 bytes
-///   ([`ParamErrorKind::InvalidCharacter`] with the character, which may be multi-byte, and
-///   its byte offset);
-/// * more than 64 bytes ([`ParamErrorKind::TooLong`]). The length is checked before the rest
-///   is read, so a huge input costs nothing; `found` is its length in bytes, which is its
-///   number of characters whenever it is ASCII.
+/// * a character outside `A-Z a-z 0-9 - _` anywhere in the value
+///   ([`ParamErrorKind::InvalidCharacter`] with the first such character, which may be
+///   multi-byte, and its byte offset);
+/// * more than 64 characters ([`ParamErrorKind::TooLong`]); every character is ASCII by then,
+///   so `found` counts characters.
 ///
 /// ```
 /// use ims_media::MediaId;
@@ -468,12 +468,12 @@ ascii_id_traits!(MediaId);
 ///
 /// # Errors
 ///
-/// The error is the first problem met reading from the start:
+/// The error is the first of these problems:
 /// * the empty string ([`ParamErrorKind::Empty`] with `min` 6);
-/// * a character outside `A-Z a-z 0-9 - _` among the first 64 bytes
-///   ([`ParamErrorKind::InvalidCharacter`] with the character and its byte offset);
-/// * more than 64 bytes ([`ParamErrorKind::TooLong`], checked before the rest is read;
-///   `found` is the length in bytes, which is the number of characters whenever it is ASCII);
+/// * a character outside `A-Z a-z 0-9 - _` anywhere in the value
+///   ([`ParamErrorKind::InvalidCharacter`] with the first such character and its byte offset);
+/// * more than 64 characters ([`ParamErrorKind::TooLong`]; every character is ASCII by then,
+///   so `found` counts characters);
 /// * 1 to 5 characters ([`ParamErrorKind::TooShort`]).
 ///
 /// ```

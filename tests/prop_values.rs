@@ -198,11 +198,13 @@ proptest! {
     /// and drops white space the cut leaves at the end.
     #[test]
     fn tag_truncated(s in cluster_text(24, true)) {
+        let prefix = longest_grapheme_prefix(&s, Tag::MAX_BYTES);
+        // White space at the end of the input matters only when the input is kept whole.
         let refused = s.is_empty()
             || s.chars().any(|c| c.is_control() || c == ',')
             || s.starts_with(char::is_whitespace)
-            || s.ends_with(char::is_whitespace);
-        let want = longest_grapheme_prefix(&s, Tag::MAX_BYTES).trim_end();
+            || (prefix.len() == s.len() && s.ends_with(char::is_whitespace));
+        let want = prefix.trim_end();
         match Tag::truncated(&s) {
             Ok(t) => {
                 prop_assert!(!refused);

@@ -133,10 +133,11 @@ impl Tag {
     ///
     /// Only what truncation cannot fix, that is everything [`FromStr`] refuses except the
     /// length: an empty `s`; a control character or a comma anywhere in `s`, even past the cut
-    /// (the input is refused rather than a bad part silently dropped; offsets are in `s`);
-    /// white space at the start or at the end of `s` (the end of the input, not the one the
-    /// cut makes); and a first grapheme cluster longer than the limit by itself (the "too
-    /// long" error, with the length of `s`).
+    /// (the input is refused rather than a bad part silently dropped: a comma says that a list
+    /// was given where one tag was meant; offsets are in `s`); white space at the start of
+    /// `s`, or at its end when `s` fits whole (past the cut it is dropped with the rest); and
+    /// a first grapheme cluster longer than the limit by itself (the "too long" error, with the
+    /// length of `s`).
     ///
     /// ```
     /// use ims_media::Tag;
@@ -146,11 +147,21 @@ impl Tag {
     /// assert_eq!(t.as_str(), "a tag that is far too long to"); // trailing spaces dropped
     /// assert!(Tag::truncated("one, two").is_err());
     /// assert!(Tag::truncated(" padded").is_err());
+    /// assert!(Tag::truncated("padded ").is_err());
+    /// assert_eq!(Tag::truncated(&format!("{} ", "a".repeat(40))).unwrap().as_str(), "a".repeat(32));
+    /// assert!(Tag::truncated(&format!("{},b", "a".repeat(40))).is_err());
     /// ```
     pub fn truncated(s: &str) -> Result<Self, ParamError> {
         let wrap = |kind| ParamError::new(Param::MediaTags, kind);
         let prefix = truncate(s, Self::MAX_BYTES, Controls::Reject).map_err(wrap)?;
-        check_comma_and_edges(s).map_err(wrap)?;
+        // White space at the end of the input is checked only where the input is kept whole:
+        // past the cut it goes with the rest.
+        let checked = if prefix.len() == s.len() {
+            s
+        } else {
+            s.trim_end_matches(char::is_whitespace)
+        };
+        check_comma_and_edges(checked).map_err(wrap)?;
         prefix.trim_end_matches(char::is_whitespace).parse()
     }
 

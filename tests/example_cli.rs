@@ -169,7 +169,7 @@ fn json_request_errors_exit_1() {
         json!({"errors": [
             {"param": "MediaId", "code": "MissingParameter", "message": "missing MediaId: MediaId or InputURL is required"},
             {"param": "Title", "code": "InvalidParameter", "message": "invalid Title: given 2 times, at most once allowed"},
-            {"param": "CateId", "code": "InvalidParameter", "message": "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed"},
+            {"param": "CateId", "code": "InvalidParameter", "message": "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"},
             {"param": "Tittle", "code": "InvalidParameter", "message": "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title"}
         ]})
     );

@@ -662,7 +662,7 @@ fn all_problems_are_reported_in_order() {
         ("CoverURL", "invalid CoverURL: scheme not allowed, only http:// or https:// in \"ftp://example.com/c.png\""),
         ("UserData", "invalid UserData: control character U+0001 at byte 0 in \"\\u{1}\""),
         ("AppendTags", "invalid AppendTags: \"yes\", expected true or false"),
-        ("CateId", "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed"),
+        ("CateId", "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"),
         ("ReferenceId", "invalid ReferenceId: 3 characters, at least 6 required in \"abc\""),
         ("Action", "invalid Action: \"GetMediaInfo\", only UpdateMediaInfo accepted"),
         ("Version", "invalid Version: \"2017-03-21\", only 2020-11-09 accepted"),

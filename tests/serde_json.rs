@@ -181,7 +181,7 @@ fn media_info_cate_id_is_a_number_or_a_digit_string() {
     );
     bad(
         json!("-5"),
-        "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
     );
     bad(
         json!(" 1"),
@@ -449,7 +449,7 @@ fn request_cate_id_is_a_number_or_a_digit_string() {
     );
     bad(
         json!(-5),
-        "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
     );
     bad(
         json!("+5"),

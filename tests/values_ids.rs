@@ -410,11 +410,16 @@ fn cate_id_refuses_everything_but_digits() {
     let kind = err::<CateId>(
         "-5",
         "CateId",
-        "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
     );
-    assert_eq!(kind, not_integer("-5"));
+    // A negative integer is out of range, as the JSON number -5 is in a stored asset.
+    assert_eq!(kind, out_of_range("-5"));
+    assert_eq!(
+        "-0".parse::<CateId>().unwrap_err().kind(),
+        &out_of_range("-0")
+    );
     for s in [
-        "+5", " 5", "5 ", "1e3", "1_000", "1,000", "3.0", "0x10", "５", "-0",
+        "+5", " 5", "5 ", "1e3", "1_000", "1,000", "3.0", "0x10", "５", "-", "--5", "-5x",
     ] {
         assert_eq!(
             s.parse::<CateId>().unwrap_err().kind(),

@@ -19,9 +19,10 @@ use crate::Param;
 /// # Errors
 ///
 /// * the empty string ([`ParamErrorKind::Empty`]);
-/// * any character other than `0`–`9` anywhere ([`ParamErrorKind::NotInteger`]), which wins
-///   over a value out of range;
-/// * 0, or a value over `i64::MAX` ([`ParamErrorKind::OutOfRange`]);
+/// * any character other than `0`–`9` anywhere, but for a `-` before digits
+///   ([`ParamErrorKind::NotInteger`]), which wins over a value out of range;
+/// * 0, a negative integer such as `-5` (as a JSON number or an `i64` is), or a value over
+///   `i64::MAX` ([`ParamErrorKind::OutOfRange`]);
 /// * from an `i64`: 0 and negative values ([`ParamErrorKind::OutOfRange`]).
 ///
 /// Parsing is one pass over the input that stops accumulating at the first overflow and
@@ -31,8 +32,12 @@ use crate::Param;
 /// use ims_media::CateId;
 /// assert_eq!("3048".parse::<CateId>()?.get(), 3048);
 /// assert_eq!(
+///     "+5".parse::<CateId>().unwrap_err().to_string(),
+///     "invalid CateId: \"+5\" is not a decimal integer, only digits 0-9 allowed"
+/// );
+/// assert_eq!(
 ///     "-5".parse::<CateId>().unwrap_err().to_string(),
-///     "invalid CateId: \"-5\" is not a decimal integer, only digits 0-9 allowed"
+///     "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"
 /// );
 /// assert_eq!(
 ///     "0".parse::<CateId>().unwrap_err().to_string(),
@@ -109,10 +114,16 @@ impl FromStr for CateId {
                 },
             ));
         }
+        // A negative integer is a number out of range, as it is from JSON or an `i64` (VOD
+        // uses -1 for its root category): the same error whatever the door.
+        let (digits, negative) = match s.strip_prefix('-') {
+            Some(rest) if !rest.is_empty() => (rest, true),
+            _ => (s, false),
+        };
         // `None` once the value has overflowed; the scan goes on only to look for a
         // non-digit, which is the more basic error.
         let mut value: Option<i64> = Some(0);
-        for b in s.bytes() {
+        for b in digits.bytes() {
             if !b.is_ascii_digit() {
                 return Err(ParamError::new(
                     Param::CateId,
@@ -126,6 +137,7 @@ impl FromStr for CateId {
                 .and_then(|v| v.checked_add(i64::from(b - b'0')));
         }
         match value.and_then(NonZeroI64::new) {
+            Some(_) if negative => Err(Self::out_of_range(s)),
             Some(n) => Ok(CateId(n)),
             None => Err(Self::out_of_range(s)),
         }

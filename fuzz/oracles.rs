@@ -33,20 +33,8 @@ pub const TARGETS: [(&str, Oracle); 6] = [
     ("text", text),
 ];
 
-/// The RPC common parameters, in the order their errors come.
-const COMMON: [&str; 11] = [
-    "Action",
-    "Version",
-    "Format",
-    "RegionId",
-    "AccessKeyId",
-    "SecurityToken",
-    "Signature",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-];
+/// The RPC common parameters, in the order their errors come: the crate's one list.
+const COMMON: [&str; 13] = UpdateMediaInfoRequest::COMMON_PARAMETERS;
 
 /// RFC 3986 encoding of everything but `A-Z a-z 0-9 - _ . ~` and the bytes in `keep`.
 pub fn encode(s: &str, keep: &[u8]) -> String {

@@ -26,19 +26,7 @@ fn config() -> ProptestConfig {
     }
 }
 
-const COMMON: [&str; 11] = [
-    "Action",
-    "Version",
-    "Format",
-    "RegionId",
-    "AccessKeyId",
-    "SecurityToken",
-    "Signature",
-    "SignatureMethod",
-    "SignatureVersion",
-    "SignatureNonce",
-    "Timestamp",
-];
+const COMMON: [&str; 13] = ims_media::UpdateMediaInfoRequest::COMMON_PARAMETERS;
 
 /// Names: the twelve parameters (often), the common parameters, near misses, random.
 fn name() -> impl Strategy<Value = String> {

@@ -290,7 +290,10 @@ impl UpdateMediaInfoRequest {
     ///
     /// As [`UpdateMediaInfoRequest::from_params`], and: a `%` not followed by two hex digits
     /// ([`ParamErrorKind::PercentEscape`]); a value that does not decode to UTF-8
-    /// ([`ParamErrorKind::InvalidUtf8`], never a lossy replacement). A byte-limited value
+    /// ([`ParamErrorKind::InvalidUtf8`], never a lossy replacement). The value of an ignored
+    /// common parameter (all of [`UpdateMediaInfoRequest::COMMON_PARAMETERS`] but `Action` and
+    /// `Version`) is never decoded or copied: a bad escape in it is still refused (the query
+    /// is malformed), what it decodes to is not checked. A byte-limited value
     /// (`Title`, `Description`, `Category`, `CoverURL`, `UserData`, `InputURL`) whose decoded
     /// length is over its limit is refused before it is decoded.
     ///
@@ -316,6 +319,20 @@ impl UpdateMediaInfoRequest {
             if name.parse::<Param>().is_err() && !COMMON.contains(&&*name) {
                 // The value of an unknown name is never used: not decoded (no allocation).
                 collector.add_unknown(&name);
+                continue;
+            }
+            if COMMON
+                .get(2..)
+                .is_some_and(|ignored| ignored.contains(&&*name))
+            {
+                // An ignored common parameter: its value is never used, so it is never decoded
+                // or copied; only its escapes are checked, since a malformed query is refused
+                // wherever the bad escape stands.
+                let value = match percent::decoded_len(raw_value) {
+                    Ok(_) => Ok(""),
+                    Err(at) => Err(ParamErrorKind::PercentEscape { at }),
+                };
+                collector.add(&name, value);
                 continue;
             }
             let value = match byte_limit(&name) {

@@ -258,3 +258,23 @@ fn every_value_type_refuses_ten_mebibytes_cheaply() {
         ParamErrorKind::TooManyTags { max: 16, index: 17 },
     );
 }
+
+#[test]
+fn ignored_common_parameters_through_from_query() {
+    // Their values are never used: never decoded or copied, whatever their escapes.
+    for name in ["Signature", "SignatureType", "BearerToken", "SecurityToken"] {
+        let query = format!("MediaId=abc&{name}={}", "%41+".repeat(SIZE / 4));
+        let r = assert_cheap(name, || UpdateMediaInfoRequest::from_query(&query));
+        assert!(r.is_ok(), "{name}");
+    }
+}
+
+#[test]
+fn retired_parameters_through_from_query() {
+    let query = format!("MediaId=abc&DynamicMetaDataList={}", "%41".repeat(SIZE / 3));
+    let err = assert_cheap("DynamicMetaDataList", || {
+        UpdateMediaInfoRequest::from_query(&query)
+    })
+    .unwrap_err();
+    assert_eq!(only_error(&err).kind(), &ParamErrorKind::RetiredParameter);
+}

@@ -1173,3 +1173,20 @@ fn parameters_of_older_sdk_models_are_refused_by_name() {
         assert_eq!(err.errors()[0].kind(), &ParamErrorKind::RetiredParameter);
     }
 }
+
+#[test]
+fn ignored_common_parameters_are_checked_for_escapes_only() {
+    // A bad escape makes the query malformed wherever it stands.
+    let err = Request::from_query("MediaId=abc&Signature=%zz").unwrap_err();
+    assert_eq!(err.errors()[0].param(), "Signature");
+    assert_eq!(
+        err.errors()[0].kind(),
+        &ParamErrorKind::PercentEscape { at: 0 }
+    );
+    // What an ignored value decodes to is never used, so it is not checked.
+    assert!(Request::from_query("MediaId=abc&Signature=%FF%FE&SignatureType=").is_ok());
+    // Action and Version are still read.
+    let err = Request::from_query("MediaId=abc&Action=%55pdateMediaInfo&Version=x").unwrap_err();
+    assert_eq!(err.errors().len(), 1);
+    assert_eq!(err.errors()[0].param(), "Version");
+}

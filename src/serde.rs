@@ -114,11 +114,14 @@ enum Scalar {
     /// A number that is not an `i64` (too large, or a fraction), as written.
     OtherNumber(String),
     Str(String),
+    /// An array or an object, skipped without being kept: never a parameter's value.
+    Compound(&'static str),
 }
 
 impl Scalar {
     fn describe(&self) -> String {
         match self {
+            Scalar::Compound(what) => (*what).to_owned(),
             Scalar::Null => "null".to_owned(),
             Scalar::Bool(b) => b.to_string(),
             Scalar::Int(n) => n.to_string(),
@@ -131,7 +134,7 @@ impl Scalar {
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl Visitor<'_> for V {
+        impl<'de> Visitor<'de> for V {
             type Value = Scalar;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string, a number, a boolean or null")
@@ -162,6 +165,14 @@ impl<'de> Deserialize<'de> for Scalar {
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
                 Ok(Scalar::Str(v))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Compound("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Compound("an object"))
             }
         }
         d.deserialize_any(V)
@@ -200,6 +211,8 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut pairs: Vec<(String, String)> = Vec::new();
                 let mut wrong_type: Vec<String> = Vec::new();
+                // A target given with the wrong JSON type is not also "missing".
+                let mut target_given = false;
                 while let Some(name) = map.next_key::<String>()? {
                     let value = map.next_value::<Scalar>()?;
                     let text = match value {
@@ -209,6 +222,7 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
                         Scalar::Int(n) if name == "CateId" => n.to_string(),
                         Scalar::OtherNumber(n) if name == "CateId" => n,
                         other => {
+                            target_given |= matches!(name.as_str(), "MediaId" | "InputURL");
                             if wrong_type.len() < RequestError::MAX_ERRORS {
                                 let expected = match name.as_str() {
                                     "AppendTags" => "true or false",
@@ -231,10 +245,22 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
                     (Ok(r), true) => Ok(r),
                     (Ok(_), false) => Err(de::Error::custom(wrong_type.join("; "))),
                     (Err(e), true) => Err(de::Error::custom(e)),
-                    (Err(e), false) => Err(de::Error::custom(format_args!(
-                        "{e}; {}",
-                        wrong_type.join("; ")
-                    ))),
+                    (Err(e), false) => {
+                        let mut messages: Vec<String> = e
+                            .errors()
+                            .iter()
+                            .filter(|p| {
+                                !(target_given
+                                    && matches!(p.kind(), crate::ParamErrorKind::Missing))
+                            })
+                            .map(ToString::to_string)
+                            .collect();
+                        messages.extend(wrong_type);
+                        if e.omitted() > 0 {
+                            messages.push(format!("and {} more", e.omitted()));
+                        }
+                        Err(de::Error::custom(messages.join("; ")))
+                    }
                 }
             }
         }

@@ -271,7 +271,7 @@ fn media_info_refuses_invalid_values_with_the_validating_message() {
     bad(
         "MediaTags",
         json!(["a", "b"]),
-        "invalid type: sequence, expected a string, a number, a boolean or null",
+        "invalid MediaTags: an array, expected a string",
     );
 }
 
@@ -507,7 +507,7 @@ fn request_refuses_unknown_names_and_wrong_types() {
     );
     de_err::<Request>(
         json!({"MediaId": ID, "Title": ["a"]}),
-        "invalid type: sequence, expected a string, a number, a boolean or null",
+        "invalid Title: an array, expected a string",
     );
     de_err::<Request>(
         json!(["MediaId", ID]),
@@ -767,4 +767,31 @@ fn errors_serialize_as_param_code_message() {
     let e = apply_update(&media, &req(&[("InputURL", "oss://example-bucket/x")])).unwrap_err();
     assert_eq!(ser(&e)["code"], json!("NoMatchedInputUrl"));
     assert_eq!(ser(&e)["param"], json!("InputURL"));
+}
+
+#[test]
+fn request_json_values_of_the_wrong_type_name_their_parameter() {
+    let err = |v: serde_json::Value| {
+        serde_json::from_value::<UpdateMediaInfoRequest>(v)
+            .unwrap_err()
+            .to_string()
+    };
+    // An array or an object as a value: the parameter is named, the value skipped.
+    assert_eq!(
+        err(json!({"MediaId": "abc", "Title": ["a"]})),
+        "invalid Title: an array, expected a string"
+    );
+    assert_eq!(
+        err(json!({"MediaId": "abc", "Title": {"a": 1}})),
+        "invalid Title: an object, expected a string"
+    );
+    // A target of the wrong type is invalid, not also missing.
+    assert_eq!(
+        err(json!({"MediaId": 123})),
+        "invalid MediaId: 123, expected a string"
+    );
+    assert_eq!(
+        err(json!({"InputURL": true, "Title": "x".repeat(129)})),
+        "invalid Title: 129 bytes, at most 128 allowed; invalid InputURL: true, expected a string"
+    );
 }

@@ -745,8 +745,8 @@ impl TextRule {
             || (self.tag && c == ',')
     }
 
-    /// What truncation cannot fix: empty, a refused character anywhere, white space at
-    /// either end of a tag.
+    /// What no value may hold: empty, a refused character anywhere, white space at either
+    /// end of a tag.
     fn unfixable(&self, s: &str) -> bool {
         s.is_empty()
             || s.chars().any(|c| self.bad_char(c))
@@ -758,11 +758,18 @@ impl TextRule {
         !self.unfixable(s) && s.len() <= self.max
     }
 
+    /// White space at the end of a tag is unfixable only when the input is kept whole: past
+    /// the cut it goes with the rest.
     fn truncated<'a>(&self, s: &'a str) -> Option<&'a str> {
-        if self.unfixable(s) {
+        let prefix = grapheme_prefix(s, self.max);
+        let whole = prefix.len() == s.len();
+        if s.is_empty()
+            || s.chars().any(|c| self.bad_char(c))
+            || (self.tag && s.starts_with(char::is_whitespace))
+            || (self.tag && whole && s.ends_with(char::is_whitespace))
+        {
             return None;
         }
-        let prefix = grapheme_prefix(s, self.max);
         let prefix = if self.tag {
             prefix.trim_end_matches(char::is_whitespace)
         } else {

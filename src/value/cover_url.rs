@@ -207,14 +207,13 @@ fn check_host(host: &str, offset: usize) -> Result<(), UrlError> {
     let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
         || last.len() >= 2 && last.as_bytes()[..2].eq_ignore_ascii_case(b"0x");
     if numeric {
-        let parts: Vec<&str> = host.split('.').collect();
-        let decimal = |p: &&str| {
+        let decimal = |p: &str| {
             (1..=3).contains(&p.len())
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && (p.len() == 1 || !p.starts_with('0'))
                 && p.parse::<u16>().is_ok_and(|n| n <= 255)
         };
-        if parts.len() == 4 && parts.iter().all(decimal) {
+        if host.split('.').count() == 4 && host.split('.').all(decimal) {
             return Ok(());
         }
         return Err(UrlError::InvalidHost {

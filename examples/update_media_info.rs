@@ -13,13 +13,22 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
+use ims_media::{apply_update, MediaBasicInfo, MediaInfo, UpdateMediaInfoRequest};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
 struct Case {
-    media: MediaInfo,
+    /// Exactly as GetMediaInfo returns it: read-only members and a signed cover included.
+    media: MediaBasicInfo,
     params: Vec<(String, String)>,
+}
+
+/// `{"media": <MediaBasicInfo>, "changed": [...]}`: the members received, with the writable
+/// ones updated (read-only members and a still-valid signed cover kept).
+#[derive(Serialize)]
+struct Updated<'a> {
+    media: &'a MediaBasicInfo,
+    changed: &'a [ims_media::Param],
 }
 
 /// `{"errors": [...]}`, with `"omitted": N` when the request had more problems than listed.
@@ -58,8 +67,16 @@ fn run_json() -> ExitCode {
         eprintln!("standard input is not a {{\"media\", \"params\"}} object: not a JSON object");
         return ExitCode::from(2);
     }
-    let case: Case = match serde_json::from_str(&input) {
+    let mut case: Case = match serde_json::from_str(&input) {
         Ok(case) => case,
+        Err(e) => {
+            eprintln!("standard input is not a {{\"media\", \"params\"}} object: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // The stored asset the request applies to: the cover without its signature.
+    let media = match MediaInfo::try_from(&case.media) {
+        Ok(media) => media,
         Err(e) => {
             eprintln!("standard input is not a {{\"media\", \"params\"}} object: {e}");
             return ExitCode::from(2);
@@ -76,8 +93,15 @@ fn run_json() -> ExitCode {
                 };
                 (serde_json::to_string(&errors), 1)
             }
-            Ok(request) => match apply_update(&case.media, &request) {
-                Ok(outcome) => (serde_json::to_string(&outcome), 0),
+            Ok(request) => match apply_update(&media, &request) {
+                Ok(outcome) => {
+                    case.media.set_writable(&outcome.media);
+                    let updated = Updated {
+                        media: &case.media,
+                        changed: &outcome.changed,
+                    };
+                    (serde_json::to_string(&updated), 0)
+                }
                 Err(e) => {
                     let errors = Errors {
                         errors: std::slice::from_ref(&e),

@@ -274,6 +274,11 @@ pub enum ParamErrorKind {
     /// Neither `MediaId` nor `InputURL` was given (the one [`ErrorCode::MissingParameter`]).
     #[error("MediaId or InputURL is required")]
     Missing,
+    /// A member every stored asset has (`MediaId`, `InputURL`) is absent or empty in a
+    /// [`MediaBasicInfo`](crate::MediaBasicInfo) ([`ErrorCode::InvalidParameter`]: the asset
+    /// given is not valid, nothing is missing from a request).
+    #[error("absent or empty, a stored media asset always has one")]
+    Absent,
     /// The value is empty where at least `min` units are required.
     #[error("empty, at least {min} {} required", unit.word(*min))]
     Empty {

@@ -44,6 +44,7 @@ mod media;
 mod param;
 mod percent;
 mod request;
+mod response;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(feature = "proptest")]
@@ -58,6 +59,7 @@ pub use error::{
 pub use media::{MediaInfo, UpdateMediaInfoResponse};
 pub use param::{Param, UnknownParam};
 pub use request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
+pub use response::{GetMediaInfoResponse, MediaBasicInfo};
 pub use update::{apply_update, UpdateOutcome};
 pub use value::business_type::BusinessType;
 pub use value::cate_id::CateId;

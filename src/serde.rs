@@ -5,8 +5,11 @@
 //! * [`UpdateMediaInfoRequest`] is an object with the wire names, read with exactly the rules
 //!   of [`UpdateMediaInfoRequest::from_params`] (absent keeps, `null` or `""` clears,
 //!   `AppendTags` a boolean or `"true"`/`"false"`, `CateId` a number or a digit string).
-//! * [`MediaInfo`] is the `MediaBasicInfo` object of GetMediaInfo responses: unknown fields
-//!   are ignored on input, fields not set are omitted on output.
+//! * [`MediaBasicInfo`] is the object of GetMediaInfo responses: unknown members are ignored
+//!   on input, a repeated member is refused, members not set are omitted on output.
+//!   [`MediaInfo`] reads the same JSON and derives the stored asset from it
+//!   (`MediaInfo::try_from(&MediaBasicInfo)`); it writes its own members only.
+//! * [`GetMediaInfoResponse`] is `{"RequestId", "MediaInfo": {"MediaId", "MediaBasicInfo"}}`.
 //! * Errors serialize (not deserialize: they are built only by this crate's checks) as
 //!   `{"param", "code", "message"}`; [`RequestError`] as `{"errors": […], "omitted": N}`.
 //! * [`UpdateOutcome`] is `{"media": <MediaBasicInfo>, "changed": ["Title", …]}`, the shape
@@ -19,10 +22,10 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{
-    BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate, InputUrl,
-    MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError, ReferenceId, RequestError, Tag,
-    TagsUpdate, Title, UpdateError, UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome,
-    UserData,
+    BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate,
+    GetMediaInfoResponse, InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget,
+    Param, ParamError, ReferenceId, RequestError, Tag, TagsUpdate, Title, UpdateError,
+    UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome, UserData,
 };
 
 /// Serialize as the string, deserialize through `FromStr`.
@@ -304,116 +307,136 @@ impl Serialize for MediaInfo {
     }
 }
 
-/// Reads an optional field of `MediaBasicInfo`: `null` and `""` are "not set".
-fn optional<T, E>(name: &str, value: Scalar) -> Result<Option<T>, E>
-where
-    T: std::str::FromStr<Err = ParamError>,
-    E: de::Error,
-{
-    match value {
-        Scalar::Null => Ok(None),
-        Scalar::Str(s) if s.is_empty() => Ok(None),
-        Scalar::Str(s) => s.parse().map(Some).map_err(E::custom),
-        other => Err(E::custom(format_args!(
-            "invalid {name}: {}, expected a string",
-            other.describe()
-        ))),
+impl<'de> Deserialize<'de> for MediaInfo {
+    /// Reads `MediaBasicInfo` JSON and derives the stored asset from it exactly as
+    /// `MediaInfo::try_from(&MediaBasicInfo)` does (the cover without its signature).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let basic = MediaBasicInfo::deserialize(d)?;
+        MediaInfo::try_from(&basic).map_err(de::Error::custom)
     }
 }
 
-impl<'de> Deserialize<'de> for MediaInfo {
+impl Serialize for MediaBasicInfo {
+    /// The members set, in [`MediaBasicInfo::MEMBERS`] order, `CateId` a number.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (name, value) in self.text_members() {
+            if let Some(value) = value {
+                map.serialize_entry(name, value)?;
+            }
+            if name == "UserData" {
+                if let Some(id) = self.cate_id {
+                    map.serialize_entry("CateId", &id)?;
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MediaBasicInfo {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = MediaInfo;
+            type Value = MediaBasicInfo;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a MediaBasicInfo object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut media_id: Option<MediaId> = None;
-                let mut input_url: Option<InputUrl> = None;
-                let mut m = MediaInfoFields::default();
-                while let Some(name) = map.next_key::<String>()? {
-                    let Ok(param) = name.parse::<Param>() else {
+                let mut basic = MediaBasicInfo::default();
+                let mut seen = 0u32;
+                while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let Some(index) = MediaBasicInfo::MEMBERS.iter().position(|m| *m == name)
+                    else {
                         map.next_value::<IgnoredAny>()?;
                         continue;
                     };
-                    if param == Param::CateId {
-                        m.cate_id = map.next_value::<Option<CateIdOrEmpty>>()?.and_then(|c| c.0);
-                        continue;
+                    if seen & (1 << index) != 0 {
+                        return Err(de::Error::custom(format_args!(
+                            "invalid {name}: the member is given twice"
+                        )));
                     }
+                    seen |= 1 << index;
                     let value = map.next_value::<Scalar>()?;
-                    match param {
-                        Param::MediaId => media_id = optional(&name, value)?,
-                        Param::InputUrl => input_url = optional(&name, value)?,
-                        Param::BusinessType => m.business_type = optional(&name, value)?,
-                        Param::Title => m.title = optional(&name, value)?,
-                        Param::Description => m.description = optional(&name, value)?,
-                        Param::Category => m.category = optional(&name, value)?,
-                        Param::MediaTags => {
-                            m.media_tags = optional(&name, value)?.unwrap_or_default();
-                        }
-                        Param::CoverUrl => m.cover_url = optional(&name, value)?,
-                        Param::UserData => m.user_data = optional(&name, value)?,
-                        Param::ReferenceId => m.reference_id = optional(&name, value)?,
-                        Param::AppendTags | Param::CateId => {}
+                    if name == "CateId" {
+                        basic.cate_id = raw_cate_id(value)?;
+                    } else if let Some(slot) = basic.text_member_mut(&name) {
+                        *slot = match value {
+                            Scalar::Null => None,
+                            Scalar::Str(s) => Some(s),
+                            other => {
+                                return Err(de::Error::custom(format_args!(
+                                    "invalid {name}: {}, expected a string",
+                                    other.describe()
+                                )))
+                            }
+                        };
                     }
                 }
-                let media_id = media_id.ok_or_else(|| de::Error::missing_field("MediaId"))?;
-                let input_url = input_url.ok_or_else(|| de::Error::missing_field("InputURL"))?;
-                Ok(MediaInfo {
-                    media_id,
-                    input_url,
-                    business_type: m.business_type,
-                    title: m.title,
-                    description: m.description,
-                    category: m.category,
-                    media_tags: m.media_tags,
-                    cover_url: m.cover_url,
-                    user_data: m.user_data,
-                    cate_id: m.cate_id,
-                    reference_id: m.reference_id,
-                })
+                Ok(basic)
             }
         }
         d.deserialize_map(V)
     }
 }
 
-/// The optional fields of a `MediaInfo` being read.
-#[derive(Default)]
-struct MediaInfoFields {
-    business_type: Option<BusinessType>,
-    title: Option<Title>,
-    description: Option<Description>,
-    category: Option<Category>,
-    media_tags: MediaTags,
-    cover_url: Option<CoverUrl>,
-    user_data: Option<UserData>,
-    cate_id: Option<CateId>,
-    reference_id: Option<ReferenceId>,
+/// `CateId` of a `MediaBasicInfo` as received: an integer, a string of one, `""` or `null`.
+fn raw_cate_id<E: de::Error>(value: Scalar) -> Result<Option<i64>, E> {
+    match value {
+        Scalar::Null => Ok(None),
+        Scalar::Int(n) => Ok(Some(n)),
+        Scalar::Str(s) if s.is_empty() => Ok(None),
+        Scalar::Str(ref s) if s.parse::<i64>().is_ok() => Ok(s.parse().ok()),
+        other => Err(E::custom(format_args!(
+            "invalid CateId: {}, expected an integer",
+            other.describe()
+        ))),
+    }
 }
 
-/// `CateId` in `MediaBasicInfo`: a number, a digit string, or `""` for not set.
-struct CateIdOrEmpty(Option<CateId>);
-
-impl<'de> Deserialize<'de> for CateIdOrEmpty {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Scalar::deserialize(d)? {
-            Scalar::Null => Ok(CateIdOrEmpty(None)),
-            Scalar::Str(s) if s.is_empty() => Ok(CateIdOrEmpty(None)),
-            Scalar::Str(s) | Scalar::OtherNumber(s) => s
-                .parse()
-                .map(|c| CateIdOrEmpty(Some(c)))
-                .map_err(de::Error::custom),
-            Scalar::Int(n) => CateId::try_from(n)
-                .map(|c| CateIdOrEmpty(Some(c)))
-                .map_err(de::Error::custom),
-            other => Err(de::Error::custom(format_args!(
-                "invalid CateId: {}, expected a number or a string of digits",
-                other.describe()
-            ))),
+impl Serialize for GetMediaInfoResponse {
+    /// `{"RequestId": …, "MediaInfo": {"MediaId": …, "MediaBasicInfo": {…}}}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Body<'a>(&'a GetMediaInfoResponse);
+        impl Serialize for Body<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(None)?;
+                if let Some(id) = &self.0.media_id {
+                    map.serialize_entry("MediaId", id)?;
+                }
+                map.serialize_entry("MediaBasicInfo", &self.0.media_basic_info)?;
+                map.end()
+            }
         }
+        let mut st = s.serialize_struct("GetMediaInfoResponse", 2)?;
+        st.serialize_field("RequestId", &self.request_id)?;
+        st.serialize_field("MediaInfo", &Body(self))?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for GetMediaInfoResponse {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Body {
+            #[serde(rename = "MediaId", default)]
+            media_id: Option<String>,
+            #[serde(rename = "MediaBasicInfo")]
+            media_basic_info: MediaBasicInfo,
+        }
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(rename = "RequestId")]
+            request_id: String,
+            #[serde(rename = "MediaInfo")]
+            media_info: Body,
+        }
+        let w = Wire::deserialize(d)?;
+        Ok(GetMediaInfoResponse {
+            request_id: w.request_id,
+            media_id: w.media_info.media_id,
+            media_basic_info: w.media_info.media_basic_info,
+        })
     }
 }
 

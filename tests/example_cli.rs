@@ -156,6 +156,61 @@ fn json_success_writes_media_and_changed() {
     assert_eq!(out["media"], media());
 }
 
+/// `media` exactly as GetMediaInfo returns it: read-only members, a cover signed for
+/// reading (223 bytes, beyond CoverURL's 128), empty strings for members not set.
+fn returned_media() -> Value {
+    json!({
+        "MediaId": ID, "InputURL": URL, "Title": "Intro", "Description": "", "MediaTags": "news",
+        "CoverURL": SIGNED_COVER, "CateId": 3048, "CateName": "sports", "MediaType": "video",
+        "Status": "Normal", "Source": "oss", "Biz": "ICE", "CreateTime": "2020-12-26T04:11:08Z",
+        "ModifiedTime": "2020-12-26T04:11:10Z", "Snapshots": "[]", "UploadSource": "general",
+        "SomeFutureMember": {"nested": [1, 2]}
+    })
+}
+
+const SIGNED_COVER: &str = "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png\
+    ?Expires=1700000000&OSSAccessKeyId=LTAI4Fk9FstqSEYnqKJ5Dpeo&Signature=gTOiDCFC0uW9wr27XC0Ej4mn0rY%3D\
+    &security-token=CAISxQJ1q6Ft5B2yfSjIr5bkJY7";
+
+#[test]
+fn json_reads_media_as_get_media_info_returns_it() {
+    assert!(SIGNED_COVER.len() > 128);
+    // Title changed: the read-only members and the signed cover come back as they were.
+    let (status, out, _) = json_run(&json!({
+        "media": returned_media(),
+        "params": [["MediaId", ID], ["Title", "New"]]
+    }));
+    assert_eq!((status, &out["changed"]), (0, &json!(["Title"])));
+    let mut expected = returned_media();
+    expected["Title"] = json!("New");
+    expected.as_object_mut().unwrap().remove("SomeFutureMember");
+    assert_eq!(out["media"], expected);
+
+    // The cover set to the same image without the signature is no change.
+    let unsigned = "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png";
+    let (status, out, _) = json_run(&json!({
+        "media": returned_media(),
+        "params": [["MediaId", ID], ["CoverURL", unsigned]]
+    }));
+    assert_eq!((status, &out["changed"]), (0, &json!([])));
+    assert_eq!(out["media"]["CoverURL"], SIGNED_COVER);
+
+    // Another cover replaces it; a cleared one goes.
+    let other = "https://example.com/other.png";
+    let (status, out, _) = json_run(&json!({
+        "media": returned_media(),
+        "params": [["MediaId", ID], ["CoverURL", other]]
+    }));
+    assert_eq!((status, &out["changed"]), (0, &json!(["CoverURL"])));
+    assert_eq!(out["media"]["CoverURL"], other);
+    let (_, out, _) = json_run(&json!({
+        "media": returned_media(),
+        "params": [["MediaId", ID], ["CoverURL", ""]]
+    }));
+    assert_eq!(out["changed"], json!(["CoverURL"]));
+    assert!(out["media"].get("CoverURL").is_none(), "{out}");
+}
+
 #[test]
 fn json_request_errors_exit_1() {
     let input = json!({

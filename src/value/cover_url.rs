@@ -99,6 +99,85 @@ impl CoverUrl {
             .and_then(|p| s.get(p.host))
             .unwrap_or_default()
     }
+
+    /// The OSS signature query parameters that [`CoverUrl::from_signed`] removes: those of
+    /// signature V1, then those of signature V4.
+    pub const SIGNATURE_PARAMETERS: [&'static str; 11] = [
+        "Expires",
+        "OSSAccessKeyId",
+        "Signature",
+        "security-token",
+        "x-oss-signature-version",
+        "x-oss-credential",
+        "x-oss-date",
+        "x-oss-expires",
+        "x-oss-signature",
+        "x-oss-additional-headers",
+        "x-oss-security-token",
+    ];
+
+    /// The cover of a URL signed for reading, as GetMediaInfo returns `CoverURL`
+    /// (`…/cover.png?Expires=…&OSSAccessKeyId=…&Signature=…`): the URL without the OSS
+    /// signature query parameters ([`CoverUrl::SIGNATURE_PARAMETERS`], names matched exactly),
+    /// the other query parameters kept in their order, no `?` when none remain. An unsigned
+    /// URL is taken as it is.
+    ///
+    /// A signature expires; the URL without it is the stable value an asset stores and an
+    /// update sets.
+    ///
+    /// # Errors
+    ///
+    /// As [`CoverUrl`]'s, of the URL without its signature: a URL still longer than 128 bytes
+    /// once the signature is removed is refused with its length after the removal.
+    ///
+    /// ```
+    /// use ims_media::CoverUrl;
+    /// let signed = "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png\
+    ///               ?Expires=1700000000&OSSAccessKeyId=LTAI0000&Signature=abc%3D\
+    ///               &security-token=CAIS0000";
+    /// let cover = CoverUrl::from_signed(signed)?;
+    /// assert_eq!(cover.as_str(), "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png");
+    ///
+    /// let kept = CoverUrl::from_signed("https://example.com/a.png?x-oss-process=image/resize,w_100&x-oss-date=20241201T000000Z")?;
+    /// assert_eq!(kept.as_str(), "https://example.com/a.png?x-oss-process=image/resize,w_100");
+    ///
+    /// assert!(CoverUrl::from_signed("ftp://example.com/a.png?Signature=x").is_err());
+    /// # Ok::<(), ims_media::ParamError>(())
+    /// ```
+    pub fn from_signed(url: &str) -> Result<CoverUrl, ParamError> {
+        CoverUrl::try_from(without_signature(url).into_owned())
+    }
+}
+
+/// `url` without the OSS signature query parameters; borrowed when it has none.
+fn without_signature(url: &str) -> Cow<'_, str> {
+    let Some(query_start) = url.find('?') else {
+        return Cow::Borrowed(url);
+    };
+    let (base, rest) = url.split_at(query_start);
+    let rest = rest.get(1..).unwrap_or_default();
+    let (query, fragment) = match rest.find('#') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    let is_signature = |pair: &str| {
+        let name = pair.split('=').next().unwrap_or_default();
+        CoverUrl::SIGNATURE_PARAMETERS.contains(&name)
+    };
+    if !query.split('&').any(is_signature) {
+        return Cow::Borrowed(url);
+    }
+    let mut out = String::with_capacity(url.len());
+    out.push_str(base);
+    for pair in query
+        .split('&')
+        .filter(|p| !p.is_empty() && !is_signature(p))
+    {
+        out.push(if out.len() == base.len() { '?' } else { '&' });
+        out.push_str(pair);
+    }
+    out.push_str(fragment);
+    Cow::Owned(out)
 }
 
 crate::value::string_newtype!(CoverUrl);

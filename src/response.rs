@@ -1,0 +1,375 @@
+//! The asset as the API returns it: [`MediaBasicInfo`] and [`GetMediaInfoResponse`], and the
+//! stored [`MediaInfo`] derived from them.
+
+use crate::error::{ParamError, ParamErrorKind};
+use crate::{CateId, CoverUrl, InputUrl, MediaId, MediaInfo, MediaTags, Param};
+
+/// `MediaBasicInfo` exactly as GetMediaInfo, BatchGetMediaInfos and SearchMedia return it:
+/// every documented member, as received, unchecked.
+///
+/// The writable members are the ones [`MediaInfo`] holds validated; the read-only ones
+/// (`MediaType`, `Status`, `Source`, `Biz`, `CateName`, `CreateTime`, `ModifiedTime`,
+/// `DeletedTime`, `Snapshots`, `SpriteImages`, `UploadSource`, `TranscodeStatus`,
+/// `Namespace`, `VisionDescription`) are kept as the API sends them so that nothing of the
+/// response is lost. Every member is a string except `CateId`, a number; `None` is a member
+/// that was absent or `null`, and an empty string stays `Some("")` as received.
+///
+/// `CoverURL` is kept as returned, which is a URL signed for reading (OSS signature
+/// parameters in its query, far beyond 128 bytes): use it to show the cover while the
+/// signature lasts. [`MediaInfo::try_from`] derives the stored asset, whose cover is that URL
+/// without its signature ([`CoverUrl::from_signed`]).
+///
+/// New members are added in minor releases (the struct is `#[non_exhaustive]`): build one
+/// with [`MediaBasicInfo::default`] or [`MediaBasicInfo::from`] a [`MediaInfo`] and set its
+/// fields.
+///
+/// With the `serde` feature it reads and writes the JSON object of the responses: members
+/// with their wire names, unknown members ignored, absent members not written, a member given
+/// twice refused (a JSON object with duplicate names has no agreed meaning).
+///
+/// # Errors
+///
+/// Reading one from JSON fails only on a member of the wrong JSON type (`CateId` must be an
+/// integer, a string of one, `""` or `null`; the others a string or `null`) and on a repeated
+/// member; the values are checked when [`MediaInfo::try_from`] derives the stored asset:
+///
+/// ```
+/// use ims_media::{MediaBasicInfo, MediaInfo};
+/// let mut basic = MediaBasicInfo::default();
+/// basic.media_id = Some("2b36bd19c13f4145b094c0cad80dbce5".into());
+/// basic.input_url = Some("oss://example-bucket/intro.mp4".into());
+/// basic.title = Some("x".repeat(129));
+/// let err = MediaInfo::try_from(&basic).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid Title: 129 bytes, at most 128 allowed");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct MediaBasicInfo {
+    /// `MediaId`.
+    pub media_id: Option<String>,
+    /// `InputURL`.
+    pub input_url: Option<String>,
+    /// `BusinessType`.
+    pub business_type: Option<String>,
+    /// `Title`.
+    pub title: Option<String>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// `Category`.
+    pub category: Option<String>,
+    /// `MediaTags`: one comma-separated string.
+    pub media_tags: Option<String>,
+    /// `CoverURL` as returned: in responses, signed for reading.
+    pub cover_url: Option<String>,
+    /// `UserData`.
+    pub user_data: Option<String>,
+    /// `CateId`.
+    pub cate_id: Option<i64>,
+    /// `ReferenceId`.
+    pub reference_id: Option<String>,
+    /// `MediaType` (read-only): `image`, `video`, `audio`, `text`.
+    pub media_type: Option<String>,
+    /// `Status` (read-only): `Init`, `Preparing`, `PrepareFail`, `Normal`, …
+    pub status: Option<String>,
+    /// `Source` (read-only): `oss`, `vod`, …
+    pub source: Option<String>,
+    /// `Biz` (read-only): `ICE`, `VOD`, `LIVE`, `MTS`.
+    pub biz: Option<String>,
+    /// `CateName` (read-only): the name of the category `CateId`.
+    pub cate_name: Option<String>,
+    /// `CreateTime` (read-only), e.g. `2020-12-26T04:11:08Z`.
+    pub create_time: Option<String>,
+    /// `ModifiedTime` (read-only).
+    pub modified_time: Option<String>,
+    /// `DeletedTime` (read-only).
+    pub deleted_time: Option<String>,
+    /// `Snapshots` (read-only): a JSON array encoded as a string, kept as that string.
+    pub snapshots: Option<String>,
+    /// `SpriteImages` (read-only): JSON encoded as a string, kept as that string.
+    pub sprite_images: Option<String>,
+    /// `UploadSource` (read-only).
+    pub upload_source: Option<String>,
+    /// `TranscodeStatus` (read-only; BatchGetMediaInfos).
+    pub transcode_status: Option<String>,
+    /// `Namespace` (read-only; SearchMedia).
+    pub namespace: Option<String>,
+    /// `VisionDescription` (read-only; SearchMedia).
+    pub vision_description: Option<String>,
+}
+
+impl MediaBasicInfo {
+    /// The wire names of the members, in the order they are written: the writable ones in
+    /// the order of [`Param::ALL`] (without `AppendTags`, which is not a member), then the
+    /// read-only ones.
+    pub const MEMBERS: [&'static str; 25] = [
+        "MediaId",
+        "InputURL",
+        "BusinessType",
+        "Title",
+        "Description",
+        "Category",
+        "MediaTags",
+        "CoverURL",
+        "UserData",
+        "CateId",
+        "ReferenceId",
+        "MediaType",
+        "Status",
+        "Source",
+        "Biz",
+        "CateName",
+        "CreateTime",
+        "ModifiedTime",
+        "DeletedTime",
+        "Snapshots",
+        "SpriteImages",
+        "UploadSource",
+        "TranscodeStatus",
+        "Namespace",
+        "VisionDescription",
+    ];
+
+    /// The string member with this wire name (every member but `CateId`).
+    pub(crate) fn text_member_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        Some(match name {
+            "MediaId" => &mut self.media_id,
+            "InputURL" => &mut self.input_url,
+            "BusinessType" => &mut self.business_type,
+            "Title" => &mut self.title,
+            "Description" => &mut self.description,
+            "Category" => &mut self.category,
+            "MediaTags" => &mut self.media_tags,
+            "CoverURL" => &mut self.cover_url,
+            "UserData" => &mut self.user_data,
+            "ReferenceId" => &mut self.reference_id,
+            "MediaType" => &mut self.media_type,
+            "Status" => &mut self.status,
+            "Source" => &mut self.source,
+            "Biz" => &mut self.biz,
+            "CateName" => &mut self.cate_name,
+            "CreateTime" => &mut self.create_time,
+            "ModifiedTime" => &mut self.modified_time,
+            "DeletedTime" => &mut self.deleted_time,
+            "Snapshots" => &mut self.snapshots,
+            "SpriteImages" => &mut self.sprite_images,
+            "UploadSource" => &mut self.upload_source,
+            "TranscodeStatus" => &mut self.transcode_status,
+            "Namespace" => &mut self.namespace,
+            "VisionDescription" => &mut self.vision_description,
+            _ => return None,
+        })
+    }
+
+    /// The string members in [`MediaBasicInfo::MEMBERS`] order (`CateId` left out).
+    pub(crate) fn text_members(&self) -> [(&'static str, Option<&str>); 24] {
+        fn m<'a>(name: &'static str, v: &'a Option<String>) -> (&'static str, Option<&'a str>) {
+            (name, v.as_deref())
+        }
+        [
+            m("MediaId", &self.media_id),
+            m("InputURL", &self.input_url),
+            m("BusinessType", &self.business_type),
+            m("Title", &self.title),
+            m("Description", &self.description),
+            m("Category", &self.category),
+            m("MediaTags", &self.media_tags),
+            m("CoverURL", &self.cover_url),
+            m("UserData", &self.user_data),
+            m("ReferenceId", &self.reference_id),
+            m("MediaType", &self.media_type),
+            m("Status", &self.status),
+            m("Source", &self.source),
+            m("Biz", &self.biz),
+            m("CateName", &self.cate_name),
+            m("CreateTime", &self.create_time),
+            m("ModifiedTime", &self.modified_time),
+            m("DeletedTime", &self.deleted_time),
+            m("Snapshots", &self.snapshots),
+            m("SpriteImages", &self.sprite_images),
+            m("UploadSource", &self.upload_source),
+            m("TranscodeStatus", &self.transcode_status),
+            m("Namespace", &self.namespace),
+            m("VisionDescription", &self.vision_description),
+        ]
+    }
+
+    /// Writes the stored asset's writable fields into these members, touching only those
+    /// whose value differs: a member that already holds the asset's value is left exactly as
+    /// it is (`"a, b"` for the tags `a,b`, `""` for a field not set, a signed URL of the
+    /// asset's cover, which can still be shown); the others take the asset's value, `None`
+    /// where the asset has none. The read-only members are never touched.
+    ///
+    /// ```
+    /// use ims_media::{MediaBasicInfo, MediaInfo, Title};
+    /// let mut basic = MediaBasicInfo::default();
+    /// basic.media_id = Some("2b36bd19c13f4145b094c0cad80dbce5".into());
+    /// basic.input_url = Some("oss://example-bucket/intro.mp4".into());
+    /// basic.media_tags = Some("news, sports".into());
+    /// basic.status = Some("Normal".into());
+    /// let mut media = MediaInfo::try_from(&basic)?;
+    /// media.title = Some(Title::from_static("Intro"));
+    /// basic.set_writable(&media);
+    /// assert_eq!(basic.title.as_deref(), Some("Intro"));
+    /// assert_eq!(basic.media_tags.as_deref(), Some("news, sports"));
+    /// assert_eq!(basic.status.as_deref(), Some("Normal"));
+    /// # Ok::<(), ims_media::ParamError>(())
+    /// ```
+    pub fn set_writable(&mut self, media: &MediaInfo) {
+        sync(&mut self.media_id, Some(&media.media_id));
+        sync(&mut self.input_url, Some(&media.input_url));
+        sync(&mut self.business_type, media.business_type.as_ref());
+        sync(&mut self.title, media.title.as_ref());
+        sync(&mut self.description, media.description.as_ref());
+        sync(&mut self.category, media.category.as_ref());
+        let tags = (!media.media_tags.is_empty()).then_some(&media.media_tags);
+        sync(&mut self.media_tags, tags);
+        let cover = member(&self.cover_url).and_then(|url| CoverUrl::from_signed(url).ok());
+        if cover != media.cover_url {
+            self.cover_url = media.cover_url.as_ref().map(ToString::to_string);
+        }
+        sync(&mut self.user_data, media.user_data.as_ref());
+        if self.cate_id.and_then(|n| CateId::try_from(n).ok()) != media.cate_id {
+            self.cate_id = media.cate_id.map(CateId::get);
+        }
+        sync(&mut self.reference_id, media.reference_id.as_ref());
+    }
+}
+
+/// Sets `slot` to `value` unless it already reads as that value.
+fn sync<T>(slot: &mut Option<String>, value: Option<&T>)
+where
+    T: std::str::FromStr + PartialEq + std::fmt::Display,
+{
+    let current = member(slot).and_then(|s| s.parse::<T>().ok());
+    if current.as_ref() != value {
+        *slot = value.map(ToString::to_string);
+    }
+}
+
+impl From<&MediaInfo> for MediaBasicInfo {
+    /// The members of the stored asset; the read-only ones are `None`.
+    fn from(media: &MediaInfo) -> Self {
+        let mut basic = MediaBasicInfo::default();
+        basic.set_writable(media);
+        basic
+    }
+}
+
+/// A writable member of a `MediaBasicInfo`: absent, `null` and `""` are "not set".
+fn member(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|v| !v.is_empty())
+}
+
+/// A member every stored asset has.
+fn required(param: Param, value: &Option<String>) -> Result<&str, ParamError> {
+    member(value).ok_or_else(|| ParamError::new(param, ParamErrorKind::Absent))
+}
+
+impl TryFrom<&MediaBasicInfo> for MediaInfo {
+    type Error = ParamError;
+
+    /// The stored asset: the writable members checked as a request's values are, absent or
+    /// empty ones not set, and the cover without its signature ([`CoverUrl::from_signed`]).
+    ///
+    /// # Errors
+    ///
+    /// The first member, in [`MediaBasicInfo::MEMBERS`] order, that is not a valid value of
+    /// its type, as that type reports it; [`ParamErrorKind::Absent`] when `MediaId` or
+    /// `InputURL` is absent or empty.
+    ///
+    /// ```
+    /// use ims_media::{MediaBasicInfo, MediaInfo, ParamErrorKind};
+    /// let mut basic = MediaBasicInfo::default();
+    /// basic.media_id = Some("2b36bd19c13f4145b094c0cad80dbce5".into());
+    /// let err = MediaInfo::try_from(&basic).unwrap_err();
+    /// assert_eq!((err.param(), err.kind()), ("InputURL", &ParamErrorKind::Absent));
+    ///
+    /// basic.input_url = Some("oss://example-bucket/intro.mp4".into());
+    /// basic.cover_url = Some(
+    ///     "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png?Expires=1700000000\
+    ///      &OSSAccessKeyId=LTAI0000&Signature=c2lnbmF0dXJl&security-token=CAIS0000"
+    ///         .into(),
+    /// );
+    /// basic.cate_id = Some(3048);
+    /// let media = MediaInfo::try_from(&basic)?;
+    /// assert_eq!(
+    ///     media.cover_url.map(String::from).as_deref(),
+    ///     Some("http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png")
+    /// );
+    /// assert_eq!(media.cate_id.map(|c| c.get()), Some(3048));
+    /// # Ok::<(), ims_media::ParamError>(())
+    /// ```
+    fn try_from(b: &MediaBasicInfo) -> Result<Self, Self::Error> {
+        fn opt<T: std::str::FromStr<Err = ParamError>>(
+            v: &Option<String>,
+        ) -> Result<Option<T>, ParamError> {
+            member(v).map(str::parse).transpose()
+        }
+        let media_id: MediaId = required(Param::MediaId, &b.media_id)?.parse()?;
+        let input_url: InputUrl = required(Param::InputUrl, &b.input_url)?.parse()?;
+        Ok(MediaInfo {
+            media_id,
+            input_url,
+            business_type: opt(&b.business_type)?,
+            title: opt(&b.title)?,
+            description: opt(&b.description)?,
+            category: opt(&b.category)?,
+            media_tags: opt::<MediaTags>(&b.media_tags)?.unwrap_or_default(),
+            cover_url: member(&b.cover_url)
+                .map(CoverUrl::from_signed)
+                .transpose()?,
+            user_data: opt(&b.user_data)?,
+            cate_id: b.cate_id.map(CateId::try_from).transpose()?,
+            reference_id: opt(&b.reference_id)?,
+        })
+    }
+}
+
+/// The body of a GetMediaInfo response:
+/// `{"RequestId": …, "MediaInfo": {"MediaId": …, "MediaBasicInfo": {…}, …}}`.
+///
+/// The members this crate has no use for (`FileInfoList`, `AiRoughData`) are not kept.
+/// [`GetMediaInfoResponse::media`] derives the stored asset.
+///
+/// # Errors
+///
+/// Reading one from JSON (feature `serde`) fails when `RequestId` or `MediaInfo` is missing,
+/// a member has the wrong JSON type, or `MediaBasicInfo` cannot be read (see
+/// [`MediaBasicInfo`]); deriving the asset fails as [`MediaInfo::try_from`] does:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use ims_media::GetMediaInfoResponse;
+/// let body = r#"{"RequestId": "6F3B3D04", "MediaInfo": {
+///     "MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+///     "MediaBasicInfo": {"MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+///         "InputURL": "oss://example-bucket/intro.mp4", "Status": "Normal", "CateId": 0}}}"#;
+/// let response: GetMediaInfoResponse = serde_json::from_str(body)?;
+/// assert_eq!(response.media_basic_info.status.as_deref(), Some("Normal"));
+/// let err = response.media().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid CateId: 0 out of range, 1 to 9223372036854775807 allowed");
+/// # Ok(()) }
+/// # main().unwrap(); }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct GetMediaInfoResponse {
+    /// `RequestId`.
+    pub request_id: String,
+    /// `MediaInfo.MediaId`.
+    pub media_id: Option<String>,
+    /// `MediaInfo.MediaBasicInfo`.
+    pub media_basic_info: MediaBasicInfo,
+}
+
+impl GetMediaInfoResponse {
+    /// The stored asset, as [`MediaInfo::try_from`] derives it from `MediaBasicInfo`.
+    ///
+    /// # Errors
+    ///
+    /// As [`MediaInfo::try_from`].
+    pub fn media(&self) -> Result<MediaInfo, ParamError> {
+        MediaInfo::try_from(&self.media_basic_info)
+    }
+}

@@ -386,9 +386,16 @@ fn raw_cate_id<E: de::Error>(value: Scalar) -> Result<Option<i64>, E> {
         Scalar::Null => Ok(None),
         Scalar::Int(n) => Ok(Some(n)),
         Scalar::Str(s) if s.is_empty() => Ok(None),
-        Scalar::Str(ref s) if s.parse::<i64>().is_ok() => Ok(s.parse().ok()),
+        // A string of an integer, or the error `CateId` gives for what is not one.
+        Scalar::Str(s) | Scalar::OtherNumber(s) => match s.parse::<i64>() {
+            Ok(n) => Ok(Some(n)),
+            Err(_) => Err(match s.parse::<CateId>() {
+                Err(e) => E::custom(e),
+                Ok(_) => E::custom(format_args!("invalid CateId: {s:?}, expected an integer")),
+            }),
+        },
         other => Err(E::custom(format_args!(
-            "invalid CateId: {}, expected an integer",
+            "invalid CateId: {}, expected a number or a string of digits",
             other.describe()
         ))),
     }

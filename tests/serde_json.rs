@@ -6,8 +6,9 @@ use std::fmt::Debug;
 
 use ims_media::{
     apply_update, BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate,
-    InputUrl, MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError, ReferenceId, Tag,
-    TagsUpdate, Title, UpdateError, UpdateMediaInfoRequest, UpdateMediaInfoResponse, UserData,
+    InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError,
+    ReferenceId, Tag, TagsUpdate, Title, UpdateError, UpdateMediaInfoRequest,
+    UpdateMediaInfoResponse, UserData,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -210,11 +211,41 @@ fn media_info_ignores_unknown_fields() {
     let mut v = full_media_json();
     v["MediaType"] = json!("video");
     v["Duration"] = json!(12.5);
-    v["Snapshots"] = json!(["a", {"b": [1, 2]}]);
-    v["Source"] = json!({"nested": {"deep": null}});
+    v["Snapshots"] = json!("[]");
+    v["Thumbnails"] = json!(["a", {"b": [1, 2]}]);
+    v["Extra"] = json!({"nested": {"deep": null}});
     v["title"] = json!(5); // names are case-sensitive: not Title
     v["AppendTags"] = json!(true);
     assert_eq!(de::<MediaInfo>(v), full_media());
+}
+
+#[test]
+fn media_info_refuses_a_repeated_member_and_a_read_only_member_of_another_type() {
+    // Which of two values would win is not agreed between JSON readers: neither is taken.
+    let text = format!(r#"{{"MediaId": "{ID}", "InputURL": "{URL}", "Title": "a", "Title": "b"}}"#);
+    let err = serde_json::from_str::<MediaInfo>(&text).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid Title: the member is given twice"),
+        "{err}"
+    );
+    let text = format!(
+        r#"{{"MediaId": "{ID}", "InputURL": "{URL}", "Status": "Normal", "Status": "Normal"}}"#
+    );
+    assert!(serde_json::from_str::<MediaBasicInfo>(&text).is_err());
+    // Unknown members may repeat: they are not read.
+    let text = format!(r#"{{"MediaId": "{ID}", "InputURL": "{URL}", "X": 1, "X": 2}}"#);
+    assert_eq!(
+        serde_json::from_str::<MediaInfo>(&text)
+            .unwrap()
+            .media_id
+            .as_str(),
+        ID
+    );
+
+    let mut v = full_media_json();
+    v["Snapshots"] = json!(["a"]);
+    de_err::<MediaInfo>(v, "invalid Snapshots: an array, expected a string");
 }
 
 #[test]
@@ -277,16 +308,12 @@ fn media_info_refuses_invalid_values_with_the_validating_message() {
 
 #[test]
 fn media_info_requires_media_id_and_input_url() {
-    de_err::<MediaInfo>(json!({"InputURL": URL}), "missing field `MediaId`");
-    de_err::<MediaInfo>(json!({"MediaId": ID}), "missing field `InputURL`");
-    de_err::<MediaInfo>(
-        json!({"MediaId": "", "InputURL": URL}),
-        "missing field `MediaId`",
-    );
-    de_err::<MediaInfo>(
-        json!({"MediaId": ID, "InputURL": null}),
-        "missing field `InputURL`",
-    );
+    const NO_ID: &str = "invalid MediaId: absent or empty, a stored media asset always has one";
+    const NO_URL: &str = "invalid InputURL: absent or empty, a stored media asset always has one";
+    de_err::<MediaInfo>(json!({"InputURL": URL}), NO_ID);
+    de_err::<MediaInfo>(json!({"MediaId": ID}), NO_URL);
+    de_err::<MediaInfo>(json!({"MediaId": "", "InputURL": URL}), NO_ID);
+    de_err::<MediaInfo>(json!({"MediaId": ID, "InputURL": null}), NO_URL);
     de_err::<MediaInfo>(
         json!("x"),
         "invalid type: string \"x\", expected a MediaBasicInfo object",

@@ -348,7 +348,7 @@ impl TryFrom<&MediaBasicInfo> for MediaInfo {
 /// let response: GetMediaInfoResponse = serde_json::from_str(body)?;
 /// assert_eq!(response.media_basic_info.status.as_deref(), Some("Normal"));
 /// let err = response.media().unwrap_err();
-/// assert_eq!(err.to_string(), "invalid CateId: 0 out of range, 1 to 9223372036854775807 allowed");
+/// assert_eq!(err.to_string(), "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed");
 /// # Ok(()) }
 /// # main().unwrap(); }
 /// ```

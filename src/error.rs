@@ -90,6 +90,16 @@ impl Excerpt {
         }
     }
 
+    /// The excerpt of a value of `original_len` bytes that is not in memory, from its first
+    /// bytes (`prefix`, cut as [`Excerpt::prefix`] cuts).
+    pub(crate) fn of_prefix(prefix: &str, original_len: usize) -> Self {
+        debug_assert!(prefix.len() <= original_len);
+        Excerpt {
+            text: Self::prefix(prefix).into(),
+            original_len,
+        }
+    }
+
     /// The part of `value` an excerpt keeps, without allocating.
     pub(crate) fn prefix(value: &str) -> &str {
         let mut end = value.len().min(Self::MAX_BYTES);

@@ -40,6 +40,7 @@
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 mod error;
+mod form;
 mod media;
 mod param;
 mod percent;

@@ -311,7 +311,20 @@ impl UpdateMediaInfoRequest {
         let mut collector = Collector::default();
         for segment in query.split('&').filter(|s| !s.is_empty()) {
             let (raw_name, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
-            let Ok(name) = decode_utf8(raw_name) else {
+            let name = match percent::decoded_len(raw_name) {
+                // Longer than any known name: unknown, reported by its first bytes, decoded
+                // as they are read and never copied whole.
+                Ok(len) if len > crate::form::LONG => match crate::form::excerpt_text(raw_name) {
+                    Some(prefix) => {
+                        collector.add_unknown(&prefix);
+                        continue;
+                    }
+                    None => Err(()),
+                },
+                Ok(_) => decode_utf8(raw_name).map_err(|_| ()),
+                Err(_) => Err(()),
+            };
+            let Ok(name) = name else {
                 // A name that does not decode cannot be a known one: reported as received.
                 collector.add_unknown(raw_name);
                 continue;
@@ -345,7 +358,13 @@ impl UpdateMediaInfoRequest {
                     Ok(_) => decode_utf8(raw_value),
                     Err(at) => Err(ParamErrorKind::PercentEscape { at }),
                 },
-                None => decode_utf8(raw_value),
+                None => match percent::decoded_len(raw_value) {
+                    Ok(len) if len > crate::form::LONG => {
+                        crate::form::long_value(&name, raw_value, len).map(Cow::Owned)
+                    }
+                    Ok(_) => decode_utf8(raw_value),
+                    Err(at) => Err(ParamErrorKind::PercentEscape { at }),
+                },
             };
             match value {
                 Ok(v) => collector.add(&name, Ok(&v)),

@@ -278,3 +278,171 @@ fn retired_parameters_through_from_query() {
     .unwrap_err();
     assert_eq!(only_error(&err).kind(), &ParamErrorKind::RetiredParameter);
 }
+
+/// Percent-encodes every byte of `s`, as a hostile client may.
+fn encode_all(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(3 * s.len());
+    for b in s.bytes() {
+        out.push('%');
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xF)]));
+    }
+    out
+}
+
+/// The target of the requests below: by InputURL, so that `MediaId` can be the value tried.
+const TARGET: &str = "InputURL=oss%3A%2F%2Fexample-bucket%2Fa.mp4";
+const TARGET_URL: &str = "oss://example-bucket/a.mp4";
+
+/// `query` (one parameter besides [`TARGET`]) parses through `from_query` within the bound,
+/// to exactly what `from_params` gives for the decoded `name` and `value`.
+#[track_caller]
+fn query_agrees_cheaply(what: &str, query: &str, name: &str, value: &str) {
+    assert!(query.len() >= SIZE, "{what}: {} bytes", query.len());
+    let got = assert_cheap(what, || UpdateMediaInfoRequest::from_query(query));
+    let want = UpdateMediaInfoRequest::from_params([("InputURL", TARGET_URL), (name, value)]);
+    assert_eq!(got, want, "{what}");
+}
+
+#[test]
+fn every_shape_through_from_query_and_from_params() {
+    let n = SIZE / 3 + 1;
+    let spaces = " ".repeat(n);
+    let shapes: Vec<(&str, &str, String)> = vec![
+        // Tags: commas, white space around valid tags, duplicates.
+        ("commas", "MediaTags", ",".repeat(n)),
+        (
+            "padded tags",
+            "MediaTags",
+            format!("{spaces}a,{spaces}b{spaces}"),
+        ),
+        ("duplicate tags", "MediaTags", "a,".repeat(n / 2) + "b"),
+        ("blank tags", "MediaTags", spaces.clone()),
+        ("long tag", "MediaTags", format!("a,{}", "x".repeat(n))),
+        (
+            "long tag in spaces",
+            "MediaTags",
+            format!("{spaces}x y{spaces}"),
+        ),
+        // Identifiers: too long, or a refused character anywhere.
+        ("MediaId", "MediaId", "A".repeat(n)),
+        ("MediaId ending in a space", "MediaId", "A".repeat(n) + " "),
+        ("MediaId ending in é", "MediaId", "A".repeat(n) + "é"),
+        ("ReferenceId of spaces", "ReferenceId", spaces.clone()),
+        // CateId: leading zeros are still the number; digits out of range; a non-digit.
+        ("CateId of zeros then 7", "CateId", "0".repeat(n) + "7"),
+        ("CateId of zeros", "CateId", "0".repeat(n)),
+        ("CateId of nines", "CateId", "9".repeat(n)),
+        (
+            "negative CateId",
+            "CateId",
+            "-".to_owned() + &"0".repeat(n) + "7",
+        ),
+        ("CateId ending in x", "CateId", "1".repeat(n) + "x"),
+        // Fixed vocabularies.
+        ("BusinessType", "BusinessType", "A".repeat(n)),
+        ("AppendTags", "AppendTags", "A".repeat(n)),
+        ("Action", "Action", "A".repeat(n)),
+        ("Version", "Version", "A".repeat(n)),
+    ];
+    for (what, name, value) in &shapes {
+        // Every byte escaped, and spaces as `+`.
+        let query = format!("{TARGET}&{name}={}", encode_all(value));
+        query_agrees_cheaply(what, &query, name, value);
+        let plus = format!("{TARGET}&{name}={}", encode_all(value).replace("%20", "+"));
+        if plus.len() >= SIZE {
+            query_agrees_cheaply(what, &plus, name, value);
+        }
+        // The decoded value as a pair: what it parses to is compared above.
+        drop(assert_cheap(what, || {
+            UpdateMediaInfoRequest::from_params([("InputURL", TARGET_URL), (*name, value.as_str())])
+        }));
+    }
+}
+
+#[test]
+fn outcomes_of_long_values_are_what_they_should_be() {
+    // A few of the shapes above, with the outcome spelled out (the agreement test alone
+    // would pass if both entry points were wrong the same way).
+    let n = SIZE / 3;
+    let q = |name: &str, value: &str| {
+        let query = format!("{TARGET}&{name}={}", encode_all(value));
+        assert_cheap(name, || UpdateMediaInfoRequest::from_query(&query))
+    };
+    let tags = q(
+        "MediaTags",
+        &format!("{}a,{}b", " ".repeat(n), " ".repeat(n)),
+    )
+    .unwrap();
+    assert_eq!(
+        tags.media_tags,
+        ims_media::TagsUpdate::Replace("a,b".parse().unwrap())
+    );
+    let id = q("CateId", &("0".repeat(n) + "7")).unwrap();
+    assert_eq!(id.cate_id.as_set().map(|c| c.get()), Some(7));
+    let err = q("MediaId", &("A".repeat(n) + "é")).unwrap_err();
+    assert_eq!(
+        only_error(&err).to_string(),
+        format!(
+            "invalid MediaId: character 'é' at byte {n} not allowed, only A-Z a-z 0-9 - _ in \"{}\"…",
+            "A".repeat(64)
+        )
+    );
+    let err = q("MediaTags", &("a,".to_owned() + &"x".repeat(n))).unwrap_err();
+    assert_eq!(
+        only_error(&err).to_string(),
+        format!("invalid MediaTags: tag 2: {n} bytes, at most 32 allowed")
+    );
+    let err = q("Action", &"A".repeat(n)).unwrap_err();
+    assert_eq!(
+        only_error(&err).to_string(),
+        format!(
+            "invalid Action: \"{}\"…, only UpdateMediaInfo accepted",
+            "A".repeat(64)
+        )
+    );
+}
+
+#[test]
+fn long_values_not_utf8_through_from_query() {
+    // Refused as not UTF-8 wherever the bad byte stands, as a value decoded whole is.
+    for name in ["MediaTags", "MediaId", "CateId", "BusinessType", "Action"] {
+        let query = format!("{TARGET}&{name}={}%FF", "%41".repeat(SIZE / 3));
+        let err = assert_cheap(name, || UpdateMediaInfoRequest::from_query(&query)).unwrap_err();
+        assert_eq!(
+            only_error(&err).kind(),
+            &ParamErrorKind::InvalidUtf8 { at: SIZE / 3 },
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn long_escaped_names_through_from_query() {
+    // A name longer than any parameter's, escaped: unknown, quoted by its first bytes.
+    let name = "A".repeat(SIZE / 3);
+    let query = format!("MediaId=abc&{}=1", encode_all(&name));
+    let err = assert_cheap("escaped name", || {
+        UpdateMediaInfoRequest::from_query(&query)
+    })
+    .unwrap_err();
+    let e = only_error(&err);
+    assert_eq!(e.param(), "A".repeat(64));
+    assert!(e
+        .to_string()
+        .starts_with(&format!("unknown parameter \"{}\"…", "A".repeat(64))));
+    // With `+` for spaces, and one that is not UTF-8: reported as received.
+    let query = format!("MediaId=abc&{}=1", "+".repeat(SIZE));
+    let err = assert_cheap("name of spaces", || {
+        UpdateMediaInfoRequest::from_query(&query)
+    })
+    .unwrap_err();
+    assert_eq!(only_error(&err).param(), " ".repeat(64));
+    let query = format!("MediaId=abc&{}%FF=1", "%41".repeat(SIZE / 3));
+    let err = assert_cheap("name not UTF-8", || {
+        UpdateMediaInfoRequest::from_query(&query)
+    })
+    .unwrap_err();
+    assert_eq!(only_error(&err).param(), "%41".repeat(21) + "%");
+}

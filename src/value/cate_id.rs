@@ -144,6 +144,48 @@ impl FromStr for CateId {
     }
 }
 
+impl CateId {
+    /// The ID of a value that is not in memory, from its characters as they are decoded, with
+    /// exactly the outcome of [`CateId::from_str`] on the whole value; `value` is its excerpt.
+    pub(crate) fn from_chars(
+        chars: impl Iterator<Item = (usize, char)>,
+        value: Excerpt,
+    ) -> Result<CateId, ParamErrorKind> {
+        let mut chars = chars.peekable();
+        let mut negative = false;
+        let mut value_so_far: Option<i64> = Some(0);
+        let mut digits = 0usize;
+        while let Some((at, ch)) = chars.next() {
+            if at == 0 && ch == '-' && chars.peek().is_some() {
+                negative = true;
+                continue;
+            }
+            let Some(d) = ch.to_digit(10).filter(|_| ch.is_ascii_digit()) else {
+                return Err(ParamErrorKind::NotInteger { value });
+            };
+            digits += 1;
+            value_so_far = value_so_far
+                .and_then(|v| v.checked_mul(10))
+                .and_then(|v| v.checked_add(i64::from(d)));
+        }
+        let out_of_range = || ParamErrorKind::OutOfRange {
+            min: Self::MIN,
+            max: Self::MAX,
+            value: value.clone(),
+        };
+        if digits == 0 {
+            return Err(ParamErrorKind::Empty {
+                min: 1,
+                unit: Unit::Characters,
+            });
+        }
+        match value_so_far.and_then(NonZeroI64::new) {
+            Some(n) if !negative => Ok(CateId(n)),
+            _ => Err(out_of_range()),
+        }
+    }
+}
+
 impl TryFrom<&str> for CateId {
     type Error = ParamError;
 

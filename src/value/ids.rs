@@ -538,6 +538,32 @@ impl ReferenceId {
 
 ascii_id_traits!(ReferenceId);
 
+/// The error of an identifier too long to be in memory (`len` bytes, more than any identifier
+/// has), from its characters as they are decoded: the first refused character wherever it
+/// stands, otherwise the length, as [`AsciiId::parse`] reports them.
+pub(crate) fn long_error(
+    chars: impl Iterator<Item = (usize, char)>,
+    len: usize,
+    value: Excerpt,
+) -> ParamErrorKind {
+    debug_assert!(len > MAX);
+    let mut refused =
+        chars.filter(|&(_, ch)| !u8::try_from(ch).is_ok_and(|b| ALLOWED[usize::from(b)]));
+    match refused.next() {
+        Some((at, ch)) => ParamErrorKind::InvalidCharacter {
+            ch,
+            at,
+            allowed: ALPHABET,
+            value,
+        },
+        None => ParamErrorKind::TooLong {
+            max: MAX,
+            found: len,
+            unit: Unit::Characters,
+        },
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
+use crate::percent::DecodedChars;
 use crate::text::{self, Controls};
 use crate::value::text_fields::{check_static, truncate};
 use crate::Param;
@@ -436,49 +437,162 @@ impl FromStr for MediaTags {
             .filter(|&b| b == b',')
             .take(Self::MAX_TAGS)
             .count();
-        let segments = commas.saturating_add(1);
-        let mut tags: Vec<Tag> = Vec::with_capacity(segments.min(Self::MAX_TAGS));
-        // A fingerprint of each tag kept, so that telling a new tag from the others mostly
-        // costs one comparison of words instead of one of strings.
-        let mut prints = [0u64; Self::MAX_TAGS];
+        let mut list = TagList::with_capacity(commas.saturating_add(1));
         for (i, segment) in s.split(',').enumerate() {
-            let index = i + 1;
-            let tag = trim_white_space(segment);
-            // A trimmed segment of the list holds no comma and no white space at either end,
-            // so of the tag rules only the bounded-text check is left.
-            let problem = if tag.is_empty() {
-                Err(ParamErrorKind::Empty {
-                    min: 1,
-                    unit: Unit::Bytes,
-                })
-            } else {
-                text::check(tag, Tag::MAX_BYTES, Controls::Reject)
-            };
-            if let Err(reason) = problem {
-                return Err(ParamError::new(
-                    Param::MediaTags,
-                    ParamErrorKind::Tag {
-                        index,
-                        reason: Box::new(reason),
-                    },
-                ));
-            }
-            let print = fingerprint(tag.as_bytes());
-            let seen = tags
-                .iter()
-                .zip(&prints)
-                .any(|(t, &p)| p == print && t.bytes() == tag.as_bytes());
-            if seen {
-                continue;
-            }
-            if let Some(slot) = prints.get_mut(tags.len()) {
-                *slot = print;
-            } else {
-                return Err(too_many(index));
-            }
-            push_tag(&mut tags, tag);
+            list.add(i + 1, trim_white_space(segment))?;
         }
-        Ok(MediaTags { tags })
+        Ok(list.finish())
+    }
+}
+
+impl MediaTags {
+    /// The tags of a form-encoded value (`%XX`, `+` for a space) decoded as it is split,
+    /// never copied whole: memory stays bounded by the limits, however much white space
+    /// surrounds the tags. Gives exactly what decoding the value and then [`MediaTags::from_str`]
+    /// give, including the errors; the escapes are already checked.
+    pub(crate) fn from_encoded(raw: &str) -> Result<MediaTags, ParamErrorKind> {
+        // First the whole value: not UTF-8 is refused before any tag is read, as a decoded
+        // value would be; only white space is no tags.
+        let mut blank = true;
+        for item in DecodedChars::new(raw) {
+            let (_, ch) = item.map_err(|at| ParamErrorKind::InvalidUtf8 { at })?;
+            blank &= ch.is_whitespace();
+        }
+        if blank {
+            return Ok(MediaTags::new());
+        }
+        let mut list = TagList::with_capacity(MediaTags::MAX_TAGS);
+        let mut segment = Segment::default();
+        let mut index = 1;
+        for (at, ch) in DecodedChars::new(raw).flatten() {
+            if ch == ',' {
+                segment.add_to(&mut list, index)?;
+                segment = Segment::default();
+                index += 1;
+            } else {
+                segment.push(at, ch);
+            }
+        }
+        segment.add_to(&mut list, index)?;
+        Ok(list.finish())
+    }
+}
+
+/// One segment of a list being decoded: where its content (white space trimmed) starts and
+/// ends, and its first bytes from the start of the content, enough to hold a tag.
+#[derive(Default)]
+struct Segment {
+    /// The decoded offsets of the content, once a character other than white space is seen.
+    content: Option<(usize, usize)>,
+    bytes: [u8; Tag::MAX_BYTES],
+    len: usize,
+}
+
+impl Segment {
+    fn push(&mut self, at: usize, ch: char) {
+        let end = at + ch.len_utf8();
+        match (&mut self.content, ch.is_whitespace()) {
+            (None, true) => return,
+            (None, false) => self.content = Some((at, end)),
+            (Some((_, last)), false) => *last = end,
+            (Some(_), true) => {}
+        }
+        let mut utf8 = [0; 4];
+        let encoded = ch.encode_utf8(&mut utf8).as_bytes();
+        if let Some(dst) = self.bytes.get_mut(self.len..self.len + encoded.len()) {
+            dst.copy_from_slice(encoded);
+            self.len += encoded.len();
+        } else {
+            // Past what a tag can hold: the length alone decides, as it does for a decoded tag.
+            self.len = Tag::MAX_BYTES + 1;
+        }
+    }
+
+    /// Adds the segment's tag, as [`MediaTags::from_str`] adds a trimmed segment.
+    fn add_to(&self, list: &mut TagList, index: usize) -> Result<(), ParamErrorKind> {
+        let tag_error = |reason| ParamErrorKind::Tag {
+            index,
+            reason: Box::new(reason),
+        };
+        let Some((start, end)) = self.content else {
+            return list.add(index, "").map_err(|e| e.kind().clone());
+        };
+        let found = end - start;
+        let content = self
+            .bytes
+            .get(..found)
+            .and_then(|b| std::str::from_utf8(b).ok());
+        match content {
+            Some(tag) => list.add(index, tag).map_err(|e| e.kind().clone()),
+            // Longer than a tag: refused on its length, before its characters are read.
+            None => Err(tag_error(ParamErrorKind::TooLong {
+                max: Tag::MAX_BYTES,
+                found,
+                unit: Unit::Bytes,
+            })),
+        }
+    }
+}
+
+/// The tags of a list being read, with a fingerprint of each so that telling a new tag from
+/// the others mostly costs one comparison of words instead of one of strings.
+struct TagList {
+    tags: Vec<Tag>,
+    prints: [u64; MediaTags::MAX_TAGS],
+}
+
+impl TagList {
+    /// Room for `segments` tags, never more than the limit.
+    fn with_capacity(segments: usize) -> Self {
+        TagList {
+            tags: Vec::with_capacity(segments.min(MediaTags::MAX_TAGS)),
+            prints: [0; MediaTags::MAX_TAGS],
+        }
+    }
+
+    /// Adds the trimmed segment number `index` (from 1): refused when empty or not a valid
+    /// tag, skipped when already in the list, refused when it is one tag too many.
+    #[inline(always)]
+    fn add(&mut self, index: usize, tag: &str) -> Result<(), ParamError> {
+        // A trimmed segment of the list holds no comma and no white space at either end,
+        // so of the tag rules only the bounded-text check is left.
+        let problem = if tag.is_empty() {
+            Err(ParamErrorKind::Empty {
+                min: 1,
+                unit: Unit::Bytes,
+            })
+        } else {
+            text::check(tag, Tag::MAX_BYTES, Controls::Reject)
+        };
+        if let Err(reason) = problem {
+            return Err(ParamError::new(
+                Param::MediaTags,
+                ParamErrorKind::Tag {
+                    index,
+                    reason: Box::new(reason),
+                },
+            ));
+        }
+        let print = fingerprint(tag.as_bytes());
+        let seen = self
+            .tags
+            .iter()
+            .zip(&self.prints)
+            .any(|(t, &p)| p == print && t.bytes() == tag.as_bytes());
+        if seen {
+            return Ok(());
+        }
+        if let Some(slot) = self.prints.get_mut(self.tags.len()) {
+            *slot = print;
+        } else {
+            return Err(too_many(index));
+        }
+        push_tag(&mut self.tags, tag);
+        Ok(())
+    }
+
+    fn finish(self) -> MediaTags {
+        MediaTags { tags: self.tags }
     }
 }
 

@@ -1207,3 +1207,25 @@ fn region_is_the_oss_region_id_of_every_published_endpoint() {
         }
     }
 }
+
+/// OSS's published endpoint table (`tests/data/oss_endpoints.tsv`, sources in its header):
+/// every endpoint, as the host of an `https://` InputURL, gives the table's region ID.
+#[test]
+fn region_of_every_endpoint_in_the_published_table() {
+    let table = include_str!("data/oss_endpoints.tsv");
+    let mut rows = 0;
+    let mut wrong = Vec::new();
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let (host, region) = line.split_once('\t').unwrap();
+        let want = (region != "-").then_some(region);
+        let url: InputUrl = format!("https://example-bucket.{host}/a.mp4")
+            .parse()
+            .unwrap_or_else(|e| panic!("{host}: {e}"));
+        if url.region() != want {
+            wrong.push(format!("{host}: {:?}, the table says {want:?}", url.region()));
+        }
+        rows += 1;
+    }
+    assert!(rows >= 100, "{rows} rows");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -583,7 +583,7 @@ enum Given<T> {
 /// seen, and the problem with its first value, are kept apart and turned into errors at the
 /// end. A repeated parameter is reported as repeated only, whatever its first value was.
 #[derive(Default)]
-struct Collector {
+pub(crate) struct Collector {
     /// How often each parameter was seen, in [`Param::ALL`] order.
     counts: [usize; Param::ALL.len()],
     /// The problem with each parameter's first value, boxed to keep the collector small.
@@ -632,7 +632,7 @@ impl Collector {
         }
     }
 
-    fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
+    pub(crate) fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
         let Some(param) = crate::param::lookup(name) else {
             self.add_other(name, v);
             return;
@@ -740,7 +740,7 @@ impl Collector {
         }
     }
 
-    fn finish(mut self) -> Result<UpdateMediaInfoRequest, RequestError> {
+    pub(crate) fn finish(mut self) -> Result<UpdateMediaInfoRequest, RequestError> {
         // MediaId or InputURL; an empty one counts as absent, an invalid one is its own error.
         let (id, url) = (self.media_id.take(), self.input_url.take());
         let media_id = self.given(Param::MediaId, id);

@@ -21,6 +21,7 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::request::Collector;
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate,
     GetMediaInfoResponse, InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget,
@@ -204,6 +205,10 @@ impl Serialize for UpdateMediaInfoRequest {
 }
 
 impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
+    /// Read with the rules of [`UpdateMediaInfoRequest::from_params`], each member handed to
+    /// the parser as it is read: no value or name is copied (a long name keeps only what an
+    /// error quotes), so memory stays bounded whatever the input's size, except for what the
+    /// JSON reader itself needs to unescape a string.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
@@ -212,55 +217,55 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
                 f.write_str("an UpdateMediaInfo request object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut pairs: Vec<(String, String)> = Vec::new();
+                let mut collector = Collector::default();
                 let mut wrong_type: Vec<String> = Vec::new();
+                let mut wrong_omitted = 0;
                 // A target given with the wrong JSON type is not also "missing".
                 let mut target_given = false;
-                while let Some(name) = map.next_key::<String>()? {
-                    let value = map.next_value::<Scalar>()?;
-                    let text = match value {
-                        Scalar::Null => String::new(),
-                        Scalar::Str(s) => s,
-                        Scalar::Bool(b) if name == "AppendTags" => b.to_string(),
-                        Scalar::Int(n) if name == "CateId" => n.to_string(),
-                        Scalar::OtherNumber(n) if name == "CateId" => n,
-                        other => {
-                            target_given |= matches!(name.as_str(), "MediaId" | "InputURL");
-                            if wrong_type.len() < RequestError::MAX_ERRORS {
-                                let expected = match name.as_str() {
-                                    "AppendTags" => "true or false",
-                                    "CateId" => "a number or a string of digits",
-                                    _ => "a string",
-                                };
-                                wrong_type.push(format!(
-                                    "invalid {}: {}, expected {expected}",
-                                    crate::Excerpt::new(&name).as_str(),
-                                    other.describe()
-                                ));
-                            }
-                            continue;
-                        }
+                while let Some(name) = map.next_key_seed(NameSeed)? {
+                    let seed = MemberSeed {
+                        collector: &mut collector,
+                        name: &name,
                     };
-                    pairs.push((name, text));
+                    let Err(found) = map.next_value_seed(seed)? else {
+                        continue;
+                    };
+                    target_given |= matches!(&*name, "MediaId" | "InputURL");
+                    if wrong_type.len() < RequestError::MAX_ERRORS {
+                        let expected = match &*name {
+                            "AppendTags" => "true or false",
+                            "CateId" => "a number or a string of digits",
+                            _ => "a string",
+                        };
+                        wrong_type.push(format!(
+                            "invalid {}: {found}, expected {expected}",
+                            crate::Excerpt::new(&name).as_str(),
+                        ));
+                    } else {
+                        wrong_omitted += 1;
+                    }
                 }
-                let parsed = UpdateMediaInfoRequest::from_params(pairs);
-                match (parsed, wrong_type.is_empty()) {
+                match (collector.finish(), wrong_type.is_empty()) {
                     (Ok(r), true) => Ok(r),
-                    (Ok(_), false) => Err(de::Error::custom(wrong_type.join("; "))),
                     (Err(e), true) => Err(de::Error::custom(e)),
-                    (Err(e), false) => {
-                        let mut messages: Vec<String> = e
-                            .errors()
-                            .iter()
-                            .filter(|p| {
-                                !(target_given
-                                    && matches!(p.kind(), crate::ParamErrorKind::Missing))
-                            })
-                            .map(ToString::to_string)
-                            .collect();
+                    (parsed, false) => {
+                        let (mut messages, omitted): (Vec<String>, usize) = match &parsed {
+                            Ok(_) => (Vec::new(), 0),
+                            Err(e) => (
+                                e.errors()
+                                    .iter()
+                                    .filter(|p| {
+                                        !(target_given
+                                            && matches!(p.kind(), crate::ParamErrorKind::Missing))
+                                    })
+                                    .map(ToString::to_string)
+                                    .collect(),
+                                e.omitted(),
+                            ),
+                        };
                         messages.extend(wrong_type);
-                        if e.omitted() > 0 {
-                            messages.push(format!("and {} more", e.omitted()));
+                        if omitted + wrong_omitted > 0 {
+                            messages.push(format!("and {} more", omitted + wrong_omitted));
                         }
                         Err(de::Error::custom(messages.join("; ")))
                     }
@@ -268,6 +273,108 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
             }
         }
         d.deserialize_map(V)
+    }
+}
+
+/// A member name of a request object: borrowed from the input where the reader can, and of a
+/// name longer than any parameter's, only the first bytes (all an error quotes of it).
+struct NameSeed;
+
+impl<'de> de::DeserializeSeed<'de> for NameSeed {
+    type Value = std::borrow::Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        struct N;
+        impl<'de> Visitor<'de> for N {
+            type Value = std::borrow::Cow<'de, str>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(std::borrow::Cow::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                // One byte more than an error keeps, so that it still shows it is shortened.
+                let mut end = v.len().min(crate::Excerpt::MAX_BYTES + 4);
+                while !v.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Ok(std::borrow::Cow::Owned(
+                    v.get(..end).unwrap_or_default().to_owned(),
+                ))
+            }
+        }
+        d.deserialize_str(N)
+    }
+}
+
+/// The value of the member `name`, handed to the request parser as it is read. `Err` is the
+/// JSON type found where it is not one the member takes.
+struct MemberSeed<'a> {
+    collector: &'a mut Collector,
+    name: &'a str,
+}
+
+impl<'de> de::DeserializeSeed<'de> for MemberSeed<'_> {
+    type Value = Result<(), String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for MemberSeed<'_> {
+    type Value = Result<(), String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string, a number, a boolean or null")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.collector.add(self.name, Ok(""));
+        Ok(Ok(()))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.collector.add(self.name, Ok(v));
+        Ok(Ok(()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        if self.name == "AppendTags" {
+            self.collector
+                .add(self.name, Ok(if v { "true" } else { "false" }));
+            return Ok(Ok(()));
+        }
+        Ok(Err(v.to_string()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.number(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.number(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        // `{:?}` keeps the fraction (`3048.0`): a JSON float is never an integer.
+        self.number(format!("{v:?}"))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Err("an array".to_owned()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Err("an object".to_owned()))
+    }
+}
+
+impl MemberSeed<'_> {
+    /// A number is `CateId`'s value as written, and of the wrong type for any other member.
+    fn number<E>(self, written: String) -> Result<Result<(), String>, E> {
+        if self.name == "CateId" {
+            self.collector.add(self.name, Ok(&written));
+            return Ok(Ok(()));
+        }
+        Ok(Err(written))
     }
 }
 

@@ -1215,14 +1215,20 @@ fn region_of_every_endpoint_in_the_published_table() {
     let table = include_str!("data/oss_endpoints.tsv");
     let mut rows = 0;
     let mut wrong = Vec::new();
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let (host, region) = line.split_once('\t').unwrap();
         let want = (region != "-").then_some(region);
         let url: InputUrl = format!("https://example-bucket.{host}/a.mp4")
             .parse()
             .unwrap_or_else(|e| panic!("{host}: {e}"));
         if url.region() != want {
-            wrong.push(format!("{host}: {:?}, the table says {want:?}", url.region()));
+            wrong.push(format!(
+                "{host}: {:?}, the table says {want:?}",
+                url.region()
+            ));
         }
         rows += 1;
     }

@@ -446,3 +446,57 @@ fn long_escaped_names_through_from_query() {
     .unwrap_err();
     assert_eq!(only_error(&err).param(), "%41".repeat(21) + "%");
 }
+
+/// A request object through `serde_json::from_str`: strings without escapes are handed to the
+/// parser where they stand, so a 10 MiB object costs no more than a small one. (A string with
+/// escapes is unescaped by serde_json into its own buffer first: that is the JSON reader's
+/// memory, not this crate's.)
+#[test]
+fn request_json_of_every_shape() {
+    let n = SIZE / 3;
+    let spaces = " ".repeat(n);
+    let members = [
+        ("Title", "界".repeat(n / 3 + 1)),
+        ("MediaTags", format!("{spaces}a,{spaces}b")),
+        ("MediaTags", ",".repeat(SIZE)),
+        ("MediaId", "A".repeat(SIZE)),
+        ("CateId", "0".repeat(SIZE) + "7"),
+        ("BusinessType", "A".repeat(SIZE)),
+        ("AppendTags", "A".repeat(SIZE)),
+        ("Action", "A".repeat(SIZE)),
+        ("Signature", "A".repeat(SIZE)),
+        ("A".repeat(SIZE).leak(), "1".to_owned()),
+    ];
+    for (name, value) in &members {
+        let json = format!(r#"{{"InputURL": "{TARGET_URL}", "{name}": "{value}"}}"#);
+        let what = &name[..name.len().min(16)];
+        let got = assert_cheap(what, || {
+            serde_json::from_str::<UpdateMediaInfoRequest>(&json)
+        });
+        let want = UpdateMediaInfoRequest::from_params([("InputURL", TARGET_URL), (*name, value)]);
+        match (got, want) {
+            (Ok(got), Ok(want)) => assert_eq!(got, want, "{what}"),
+            (Err(got), Err(want)) => assert!(
+                got.to_string().starts_with(&want.to_string()),
+                "{what}: {got}"
+            ),
+            (got, want) => panic!("{what}: {got:?} but pairs give {want:?}"),
+        }
+    }
+    // Many distinct unknown members.
+    let mut json = format!(r#"{{"InputURL": "{TARGET_URL}""#);
+    let mut i = 0;
+    while json.len() < SIZE {
+        json.push_str(&format!(r#", "a{i}": "1""#));
+        i += 1;
+    }
+    json.push('}');
+    let err = assert_cheap("distinct members", || {
+        serde_json::from_str::<UpdateMediaInfoRequest>(&json)
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string().contains(&format!("and {} more", i - 64)),
+        "{err}"
+    );
+}

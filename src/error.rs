@@ -412,16 +412,22 @@ pub enum ParamErrorKind {
         value: Excerpt,
     },
     /// A `%` not followed by two hex digits in a form-encoded value.
-    #[error("'%' at byte {at} not followed by two hex digits")]
+    #[error("'%' at byte {at} not followed by two hex digits{}", match value { Some(v) => format!(" in {v}"), None => String::new() })]
     PercentEscape {
         /// Byte offset of the `%` in the encoded value.
         at: usize,
+        /// The value as received, still encoded; `None` for the value of an ignored common
+        /// parameter (`Signature`, `BearerToken`, `SecurityToken`, …), which may be a
+        /// credential and is never quoted.
+        value: Option<Excerpt>,
     },
     /// The value does not decode to valid UTF-8 (it is reported, never replaced).
-    #[error("not valid UTF-8 after decoding, invalid byte at {at}")]
+    #[error("not valid UTF-8 after decoding, invalid byte at {at} in {value}")]
     InvalidUtf8 {
         /// Byte offset of the first invalid byte in the decoded value.
         at: usize,
+        /// The value as received, still encoded (decoded, it is not text).
+        value: Excerpt,
     },
     /// The parameter name is not one UpdateMediaInfo knows.
     #[error("not a parameter of UpdateMediaInfo{}", match suggestion { Some(s) => format!(", did you mean {s}"), None => String::new() })]

@@ -19,7 +19,10 @@ pub(crate) const LONG: usize = 1024;
 pub(crate) fn long_value(name: &str, raw: &str, len: usize) -> Result<String, ParamErrorKind> {
     // Not UTF-8 is the first problem of any value, as when it is decoded whole.
     if let Some(Err(at)) = DecodedChars::new(raw).find(Result::is_err) {
-        return Err(ParamErrorKind::InvalidUtf8 { at });
+        return Err(ParamErrorKind::InvalidUtf8 {
+            at,
+            value: Excerpt::new(raw),
+        });
     }
     let chars = || DecodedChars::new(raw).flatten();
     let value = excerpt(raw, len);

@@ -304,7 +304,7 @@ impl UpdateMediaInfoRequest {
     /// let err = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=%FF").unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "invalid Title: not valid UTF-8 after decoding, invalid byte at 0"
+    ///     "invalid Title: not valid UTF-8 after decoding, invalid byte at 0 in \"%FF\""
     /// );
     /// ```
     pub fn from_query(query: &str) -> Result<Self, RequestError> {
@@ -340,10 +340,10 @@ impl UpdateMediaInfoRequest {
             {
                 // An ignored common parameter: its value is never used, so it is never decoded
                 // or copied; only its escapes are checked, since a malformed query is refused
-                // wherever the bad escape stands.
+                // wherever the bad escape stands. The value may be a credential: never quoted.
                 let value = match percent::decoded_len(raw_value) {
                     Ok(_) => Ok(""),
-                    Err(at) => Err(ParamErrorKind::PercentEscape { at }),
+                    Err(at) => Err(ParamErrorKind::PercentEscape { at, value: None }),
                 };
                 collector.add(&name, value);
                 continue;
@@ -356,14 +356,20 @@ impl UpdateMediaInfoRequest {
                         unit: Unit::Bytes,
                     }),
                     Ok(_) => decode_utf8(raw_value),
-                    Err(at) => Err(ParamErrorKind::PercentEscape { at }),
+                    Err(at) => Err(ParamErrorKind::PercentEscape {
+                        at,
+                        value: Some(Excerpt::new(raw_value)),
+                    }),
                 },
                 None => match percent::decoded_len(raw_value) {
                     Ok(len) if len > crate::form::LONG => {
                         crate::form::long_value(&name, raw_value, len).map(Cow::Owned)
                     }
                     Ok(_) => decode_utf8(raw_value),
-                    Err(at) => Err(ParamErrorKind::PercentEscape { at }),
+                    Err(at) => Err(ParamErrorKind::PercentEscape {
+                        at,
+                        value: Some(Excerpt::new(raw_value)),
+                    }),
                 },
             };
             match value {
@@ -478,13 +484,17 @@ fn push_field<T>(
 
 /// Percent-decodes a form-encoded part to UTF-8.
 fn decode_utf8(raw: &str) -> Result<Cow<'_, str>, ParamErrorKind> {
-    match percent::decode(raw, Plus::Space).map_err(|at| ParamErrorKind::PercentEscape { at })? {
+    match percent::decode(raw, Plus::Space).map_err(|at| ParamErrorKind::PercentEscape {
+        at,
+        value: Some(Excerpt::new(raw)),
+    })? {
         Cow::Borrowed(_) => Ok(Cow::Borrowed(raw)),
         Cow::Owned(bytes) => {
             String::from_utf8(bytes)
                 .map(Cow::Owned)
                 .map_err(|e| ParamErrorKind::InvalidUtf8 {
                     at: e.utf8_error().valid_up_to(),
+                    value: Excerpt::new(raw),
                 })
         }
     }

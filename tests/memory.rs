@@ -412,7 +412,10 @@ fn long_values_not_utf8_through_from_query() {
         let err = assert_cheap(name, || UpdateMediaInfoRequest::from_query(&query)).unwrap_err();
         assert_eq!(
             only_error(&err).kind(),
-            &ParamErrorKind::InvalidUtf8 { at: SIZE / 3 },
+            &ParamErrorKind::InvalidUtf8 {
+                at: SIZE / 3,
+                value: ims_media::Excerpt::new(&format!("{}%FF", "%41".repeat(SIZE / 3))),
+            },
             "{name}"
         );
     }

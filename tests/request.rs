@@ -842,9 +842,19 @@ fn query_bad_escapes_are_refused() {
         let kind = err_query(
             &format!("MediaId={ID}&{name}={value}"),
             name,
-            &format!("invalid {name}: '%' at byte {at} not followed by two hex digits"),
+            &format!(
+                "invalid {name}: '%' at byte {at} not followed by two hex digits in {:?}",
+                value
+            ),
         );
-        assert_eq!(kind, ParamErrorKind::PercentEscape { at });
+        // The value is quoted as received, still encoded.
+        assert_eq!(
+            kind,
+            ParamErrorKind::PercentEscape {
+                at,
+                value: Some(Excerpt::new(value))
+            }
+        );
     }
     bad("Title", "a%2", 1);
     bad("Title", "%", 0);
@@ -866,9 +876,18 @@ fn query_invalid_utf8_is_reported_never_replaced() {
         let kind = err_query(
             &format!("MediaId={ID}&{name}={value}"),
             name,
-            &format!("invalid {name}: not valid UTF-8 after decoding, invalid byte at {at}"),
+            &format!(
+                "invalid {name}: not valid UTF-8 after decoding, invalid byte at {at} in {:?}",
+                value
+            ),
         );
-        assert_eq!(kind, ParamErrorKind::InvalidUtf8 { at });
+        assert_eq!(
+            kind,
+            ParamErrorKind::InvalidUtf8 {
+                at,
+                value: Excerpt::new(value)
+            }
+        );
     }
     bad("Title", "%FF", 0);
     bad("Title", "ab%ff", 2);
@@ -887,7 +906,7 @@ fn query_invalid_utf8_is_reported_never_replaced() {
     one_err(
         &e,
         "MediaId",
-        "invalid MediaId: not valid UTF-8 after decoding, invalid byte at 0",
+        "invalid MediaId: not valid UTF-8 after decoding, invalid byte at 0 in \"%FF\"",
     );
 }
 
@@ -950,7 +969,8 @@ fn query_common_parameters() {
         )),
         by_id(|_| {})
     );
-    // Ignored, but a value that does not decode is still a malformed query.
+    // Ignored, but a value that does not decode is still a malformed query; the value, which
+    // may be a credential, is not quoted.
     err_query(
         &format!("MediaId={ID}&Signature=ab%zz"),
         "Signature",
@@ -1181,7 +1201,7 @@ fn ignored_common_parameters_are_checked_for_escapes_only() {
     assert_eq!(err.errors()[0].param(), "Signature");
     assert_eq!(
         err.errors()[0].kind(),
-        &ParamErrorKind::PercentEscape { at: 0 }
+        &ParamErrorKind::PercentEscape { at: 0, value: None }
     );
     // What an ignored value decodes to is never used, so it is not checked.
     assert!(Request::from_query("MediaId=abc&Signature=%FF%FE&SignatureType=").is_ok());

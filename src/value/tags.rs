@@ -455,7 +455,10 @@ impl MediaTags {
         // value would be; only white space is no tags.
         let mut blank = true;
         for item in DecodedChars::new(raw) {
-            let (_, ch) = item.map_err(|at| ParamErrorKind::InvalidUtf8 { at })?;
+            let (_, ch) = item.map_err(|at| ParamErrorKind::InvalidUtf8 {
+                at,
+                value: Excerpt::new(raw),
+            })?;
             blank &= ch.is_whitespace();
         }
         if blank {

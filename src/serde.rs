@@ -698,7 +698,8 @@ impl<'de> Deserialize<'de> for TagsUpdate {
     }
 }
 
-/// `{"MediaId": "…", "InputURL": "…"}` with `InputURL` optional, or `{"InputURL": "…"}`.
+/// `{"MediaId": "…", "InputURL": "…"}` with `InputURL` optional, or `{"InputURL": "…"}`; as
+/// in a request, an empty (or `null`) `MediaId` or `InputURL` counts as absent.
 impl Serialize for MediaTarget {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
@@ -718,14 +719,28 @@ impl Serialize for MediaTarget {
 impl<'de> Deserialize<'de> for MediaTarget {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        struct Wire {
-            #[serde(rename = "MediaId", default)]
-            media_id: Option<MediaId>,
-            #[serde(rename = "InputURL", default)]
-            input_url: Option<InputUrl>,
+        struct Wire<'a> {
+            #[serde(rename = "MediaId", default, borrow)]
+            media_id: Option<std::borrow::Cow<'a, str>>,
+            #[serde(rename = "InputURL", default, borrow)]
+            input_url: Option<std::borrow::Cow<'a, str>>,
+        }
+        // As in a request: an empty MediaId or InputURL counts as absent.
+        fn given<T, E>(v: Option<std::borrow::Cow<'_, str>>) -> Result<Option<T>, E>
+        where
+            T: std::str::FromStr<Err = ParamError>,
+            E: de::Error,
+        {
+            match v.as_deref() {
+                None | Some("") => Ok(None),
+                Some(s) => s.parse().map(Some).map_err(E::custom),
+            }
         }
         let w = Wire::deserialize(d)?;
-        match (w.media_id, w.input_url) {
+        match (
+            given::<MediaId, _>(w.media_id)?,
+            given::<InputUrl, _>(w.input_url)?,
+        ) {
             (Some(id), input_url) => Ok(MediaTarget::MediaId { id, input_url }),
             (None, Some(url)) => Ok(MediaTarget::InputUrl(url)),
             (None, None) => Err(de::Error::custom(

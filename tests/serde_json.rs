@@ -759,6 +759,30 @@ fn field_and_tags_updates_and_targets_standalone() {
         json!({}),
         "missing MediaId: MediaId or InputURL is required",
     );
+    // An empty MediaId or InputURL counts as absent, as it does in a request.
+    assert_eq!(
+        de::<MediaTarget>(json!({"MediaId": "", "InputURL": URL})),
+        MediaTarget::InputUrl(p(URL))
+    );
+    assert_eq!(
+        de::<MediaTarget>(json!({"MediaId": ID, "InputURL": null})),
+        MediaTarget::MediaId {
+            id: p(ID),
+            input_url: None
+        }
+    );
+    assert_eq!(
+        de::<MediaTarget>(json!({"MediaId": "", "InputURL": URL})),
+        de::<Request>(json!({"MediaId": "", "InputURL": URL})).target
+    );
+    de_err::<MediaTarget>(
+        json!({"MediaId": "", "InputURL": ""}),
+        "missing MediaId: MediaId or InputURL is required",
+    );
+    de_err::<MediaTarget>(
+        json!({"MediaId": "a b"}),
+        "invalid MediaId: character ' ' at byte 1 not allowed, only A-Z a-z 0-9 - _ in \"a b\"",
+    );
 }
 
 // ---- errors -------------------------------------------------------------------------------------

@@ -586,7 +586,10 @@ impl RequestError {
         &self.errors
     }
 
-    /// How many more problems were found than [`RequestError::errors`] lists.
+    /// How many more problems were found than [`RequestError::errors`] lists. An unknown name
+    /// given many times is one problem: repeats are recognised for the first 256 distinct
+    /// names past the list (memory stays bounded); past those, a repeated name may count
+    /// again, so on such input the count is an upper bound.
     pub fn omitted(&self) -> usize {
         self.omitted
     }

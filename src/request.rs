@@ -613,6 +613,43 @@ pub(crate) struct Collector {
     common: [Slot<()>; COMMON.len()],
     unknown: Vec<ParamError>,
     omitted: usize,
+    /// The unknown names counted in `omitted`, once the list is full; made when first needed.
+    omitted_names: Option<Box<OmittedNames>>,
+}
+
+/// Fingerprints of the unknown names past the listed ones, so that a repeated name counts
+/// once in [`RequestError::omitted`]. At most [`OmittedNames::MAX`] are remembered (one
+/// allocation of about 5 KiB), to keep memory bounded; the fingerprints are keyed per
+/// process, so no input can be made to collide on purpose.
+struct OmittedNames {
+    keys: std::collections::hash_map::RandomState,
+    seen: std::collections::HashSet<u64>,
+}
+
+impl Default for OmittedNames {
+    fn default() -> Self {
+        OmittedNames {
+            keys: Default::default(),
+            seen: std::collections::HashSet::with_capacity(Self::MAX),
+        }
+    }
+}
+
+impl OmittedNames {
+    const MAX: usize = 256;
+
+    /// Whether `name` is new, remembering it while there is room.
+    fn is_new(&mut self, name: &str) -> bool {
+        use std::hash::BuildHasher;
+        let print = self.keys.hash_one(Excerpt::prefix(name));
+        if self.seen.contains(&print) {
+            return false;
+        }
+        if self.seen.len() < Self::MAX {
+            self.seen.insert(print);
+        }
+        true
+    }
 }
 
 /// Stores the outcome of parsing a first value: the value into its field, or the problem.
@@ -745,7 +782,7 @@ impl Collector {
                 }
             };
             self.unknown.push(ParamError::unknown(name, kind));
-        } else {
+        } else if self.omitted_names.get_or_insert_default().is_new(name) {
             self.omitted += 1;
         }
     }

@@ -743,6 +743,19 @@ fn errors_are_capped_and_the_rest_counted() {
     let many = vec![("Zzz", "v"); 1000];
     let e = refused(&[&[("MediaId", ID)], &many[..]].concat());
     assert_eq!((e.errors().len(), e.omitted()), (1, 0));
+
+    // Past the list as well: each name counts once, however often it repeats, through the
+    // pairs and the query alike.
+    let mut repeated = pairs.clone();
+    for _ in 0..50 {
+        repeated.extend(names[64..70].iter().map(|n| (n.as_str(), "v")));
+        repeated.extend(names[..3].iter().map(|n| (n.as_str(), "v")));
+    }
+    let e = refused(&repeated);
+    assert_eq!((e.errors().len(), e.omitted()), (64, 36));
+    let query: Vec<String> = repeated.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let e = Request::from_query(&query.join("&")).unwrap_err();
+    assert_eq!((e.errors().len(), e.omitted()), (64, 36));
 }
 
 #[test]

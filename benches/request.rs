@@ -324,12 +324,96 @@ fn updating(c: &mut Criterion) {
     g.finish();
 }
 
+/// 10 MiB hostile queries, one per shape that once made `from_query` copy the whole value,
+/// and a 10 MiB JSON request: refused (or, for padded tags and zero-led CateIds, accepted) in
+/// time linear in the input, beside one pass over its bytes.
+fn hostile_inputs() -> Vec<(&'static str, String)> {
+    const SIZE: usize = 10 << 20;
+    let esc = |s: &str| s.bytes().map(|b| format!("%{b:02X}")).collect::<String>();
+    let target = "InputURL=oss%3A%2F%2Fexample-bucket%2Fa.mp4";
+    let third = SIZE / 3;
+    let spaces = "%20".repeat(third / 2);
+    vec![
+        (
+            "media_tags_commas",
+            format!("{target}&MediaTags={}", "%2C".repeat(third)),
+        ),
+        (
+            "media_tags_padded",
+            format!("{target}&MediaTags={spaces}a%2C{spaces}b"),
+        ),
+        (
+            "media_id",
+            format!("{target}&MediaId={}", "%41".repeat(third)),
+        ),
+        (
+            "reference_id_plus",
+            format!("{target}&ReferenceId={}", "+".repeat(SIZE)),
+        ),
+        (
+            "cate_id_zeros",
+            format!("{target}&CateId={}7", "%30".repeat(third)),
+        ),
+        (
+            "business_type",
+            format!("{target}&BusinessType={}", "%41".repeat(third)),
+        ),
+        (
+            "append_tags",
+            format!("{target}&AppendTags={}", "%41".repeat(third)),
+        ),
+        ("action", format!("{target}&Action={}", "%41".repeat(third))),
+        (
+            "escaped_name",
+            format!("{target}&{}=1", esc(&"A".repeat(third))),
+        ),
+        (
+            "signature",
+            format!("{target}&Signature={}", "%41".repeat(third)),
+        ),
+        ("title", format!("{target}&Title={}", "%41".repeat(third))),
+    ]
+}
+
+fn hostile(c: &mut Criterion) {
+    let mut g = c.benchmark_group("hostile_10MiB");
+    g.sample_size(10);
+    for (name, q) in hostile_inputs() {
+        g.bench_function(format!("crate/{name}"), |b| {
+            b.iter(|| black_box(UpdateMediaInfoRequest::from_query(black_box(&q))))
+        });
+        g.bench_function(format!("floor_scan/{name}"), |b| {
+            b.iter(|| black_box(black_box(&q).bytes().filter(|&b| b == b'%').count()))
+        });
+    }
+    let json = format!(
+        r#"{{"InputURL": "oss://example-bucket/a.mp4", "MediaTags": "{}a,b"}}"#,
+        " ".repeat(10 << 20)
+    );
+    g.bench_function("crate/json_media_tags_padded", |b| {
+        b.iter(|| {
+            black_box(serde_json::from_str::<UpdateMediaInfoRequest>(black_box(
+                &json,
+            )))
+        })
+    });
+    g.bench_function("floor_scan/json_media_tags_padded", |b| {
+        b.iter(|| {
+            black_box(serde_json::from_str::<serde::de::IgnoredAny>(black_box(
+                &json,
+            )))
+        })
+    });
+    g.finish();
+}
+
 fn main() {
     let since = SystemTime::now();
     let mut c = common::config();
     parsing(&mut c);
     writing(&mut c);
     updating(&mut c);
+    hostile(&mut c);
     c.final_summary();
     let mut ratios = vec![
         ratio(
@@ -371,6 +455,15 @@ fn main() {
             format!("json/crate/{name}"),
             format!("json/floor_strings/{name}"),
             "",
+        ));
+    }
+    let shapes = hostile_inputs().into_iter().map(|(name, _)| name);
+    for name in shapes.chain(["json_media_tags_padded"]) {
+        ratios.push(ratio(
+            format!("10 MiB {name} / one pass over the bytes"),
+            format!("hostile_10MiB/crate/{name}"),
+            format!("hostile_10MiB/floor_scan/{name}"),
+            "linear",
         ));
     }
     print_ratios("Requests", &ratios, since);

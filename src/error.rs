@@ -127,12 +127,66 @@ impl Excerpt {
 
 impl fmt::Display for Excerpt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\"", self.text.escape_debug())?;
+        write!(f, "{}", Quoted(&self.text))?;
         if self.is_shortened() {
             f.write_str("…")?;
         }
         Ok(())
     }
+}
+
+/// A value quoted in a message so that any reader can read it back, in a terminal, a log or a
+/// JSON body: between `"`, with `"` and `\` escaped by a `\`, and every character one cannot
+/// see written as `<U+XXXX>`: control characters (Cc), white space other than the space, and
+/// the invisible format characters (zero-width and bidirectional marks, the byte-order mark,
+/// the soft hyphen).
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for ch in self.0.chars() {
+            match ch {
+                '"' | '\\' => write!(f, "\\{ch}")?,
+                ch if is_invisible(ch) => write!(f, "<U+{:04X}>", u32::from(ch))?,
+                ch => fmt::Write::write_char(f, ch)?,
+            }
+        }
+        f.write_str("\"")
+    }
+}
+
+/// One character quoted in a message: `'é'`, or `U+3000` for one that cannot be seen (as
+/// [`Quoted`] decides).
+pub(crate) struct QuotedChar(pub(crate) char);
+
+impl fmt::Display for QuotedChar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            ch if is_invisible(ch) => write!(f, "U+{:04X}", u32::from(ch)),
+            '\'' | '\\' => write!(f, "'\\{}'", self.0),
+            ch => write!(f, "'{ch}'"),
+        }
+    }
+}
+
+/// Whether `ch` is one a reader cannot see: Cc, white space other than U+0020, or an
+/// invisible format character.
+fn is_invisible(ch: char) -> bool {
+    ch.is_control()
+        || (ch.is_whitespace() && ch != ' ')
+        || matches!(
+            ch,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
 }
 
 /// The unit of a size limit.
@@ -188,7 +242,7 @@ pub enum UrlError {
         at: usize,
     },
     /// A character that a browser does not allow in a host.
-    #[error("character {ch:?} at byte {at} not allowed in a host")]
+    #[error("character {} at byte {at} not allowed in a host", QuotedChar(*ch))]
     HostCharacter {
         /// The character.
         ch: char,
@@ -214,7 +268,7 @@ pub enum UrlError {
         at: usize,
     },
     /// Unicode white space where none is allowed.
-    #[error("white space {ch:?} at byte {at}")]
+    #[error("white space {} at byte {at}", QuotedChar(*ch))]
     WhiteSpace {
         /// The white-space character.
         ch: char,
@@ -230,13 +284,13 @@ pub enum UrlError {
         at: usize,
     },
     /// The host is not `BUCKET.ENDPOINT` with an OSS endpoint.
-    #[error("host {host:?} is not an OSS endpoint (BUCKET.oss-REGION.aliyuncs.com or BUCKET.REGION.oss.aliyuncs.com)")]
+    #[error("host {} is not an OSS endpoint (BUCKET.oss-REGION.aliyuncs.com or BUCKET.REGION.oss.aliyuncs.com)", Quoted(host))]
     NotOssHost {
         /// The host as found, shortened.
         host: String,
     },
     /// The bucket name breaks the OSS rules.
-    #[error("bucket {bucket:?} invalid, 3 to 63 characters of a-z 0-9 - allowed, starting and ending with a letter or digit")]
+    #[error("bucket {} invalid, 3 to 63 characters of a-z 0-9 - allowed, starting and ending with a letter or digit", Quoted(bucket))]
     Bucket {
         /// The bucket as found, shortened.
         bucket: String,
@@ -260,7 +314,7 @@ pub enum UrlError {
         found: usize,
     },
     /// The decoded object key starts with `/` or `\`.
-    #[error("object key starts with {0:?}")]
+    #[error("object key starts with {}", QuotedChar(*_0))]
     KeyLeadingSlash(char),
     /// The decoded object key holds a control character.
     #[error("object key has control character U+{:04X} at byte {at} of the decoded key", u32::from(*ch))]
@@ -330,7 +384,7 @@ pub enum ParamErrorKind {
         value: Excerpt,
     },
     /// A character outside the parameter's alphabet.
-    #[error("character {ch:?} at byte {at} not allowed, only {allowed} in {value}")]
+    #[error("character {} at byte {at} not allowed, only {allowed} in {value}", QuotedChar(*ch))]
     InvalidCharacter {
         /// The character.
         ch: char,
@@ -541,7 +595,7 @@ impl fmt::Display for ParamError {
         match &self.kind {
             ParamErrorKind::Missing => write!(f, "missing {}: {}", self.name, self.kind),
             ParamErrorKind::UnknownParameter { .. } => {
-                write!(f, "unknown parameter \"{}\"", self.name.escape_debug())?;
+                write!(f, "unknown parameter {}", Quoted(&self.name))?;
                 if self.name_len > self.name.len() {
                     f.write_str("…")?;
                 }

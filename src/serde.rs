@@ -21,6 +21,7 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::Quoted;
 use crate::request::Collector;
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate,
@@ -71,7 +72,7 @@ impl<'de> Deserialize<'de> for Param {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         s.parse()
-            .map_err(|_| de::Error::custom(format_args!("unknown parameter {s:?}")))
+            .map_err(|_| de::Error::custom(format_args!("unknown parameter {}", Quoted(&s))))
     }
 }
 
@@ -87,7 +88,7 @@ impl<'de> Deserialize<'de> for ErrorCode {
         ErrorCode::ALL
             .into_iter()
             .find(|c| c.as_str() == s)
-            .ok_or_else(|| de::Error::custom(format_args!("unknown error code {s:?}")))
+            .ok_or_else(|| de::Error::custom(format_args!("unknown error code {}", Quoted(&s))))
     }
 }
 
@@ -130,7 +131,7 @@ impl Scalar {
             Scalar::Bool(b) => b.to_string(),
             Scalar::Int(n) => n.to_string(),
             Scalar::OtherNumber(n) => n.clone(),
-            Scalar::Str(s) => format!("{:?}", crate::Excerpt::new(s).as_str()),
+            Scalar::Str(s) => crate::Excerpt::new(s).to_string(),
         }
     }
 }
@@ -498,7 +499,10 @@ fn raw_cate_id<E: de::Error>(value: Scalar) -> Result<Option<i64>, E> {
             Ok(n) => Ok(Some(n)),
             Err(_) => Err(match s.parse::<CateId>() {
                 Err(e) => E::custom(e),
-                Ok(_) => E::custom(format_args!("invalid CateId: {s:?}, expected an integer")),
+                Ok(_) => E::custom(format_args!(
+                    "invalid CateId: {}, expected an integer",
+                    Quoted(&s)
+                )),
             }),
         },
         other => Err(E::custom(format_args!(

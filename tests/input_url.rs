@@ -927,17 +927,17 @@ fn control_characters_raw_and_escaped() {
             ch: '\u{7}',
             at: 11,
         },
-        "invalid InputURL: control character U+0007 at byte 11 in \"oss://b12/a\\u{7}\"",
+        "invalid InputURL: control character U+0007 at byte 11 in \"oss://b12/a<U+0007>\"",
     );
     bad(
         "oss://b12/a\tb",
         UrlError::ControlCharacter { ch: '\t', at: 11 },
-        "invalid InputURL: control character U+0009 at byte 11 in \"oss://b12/a\\tb\"",
+        "invalid InputURL: control character U+0009 at byte 11 in \"oss://b12/a<U+0009>b\"",
     );
     bad(
         "oss://b12/k\n",
         UrlError::ControlCharacter { ch: '\n', at: 11 },
-        "invalid InputURL: control character U+000A at byte 11 in \"oss://b12/k\\n\"",
+        "invalid InputURL: control character U+000A at byte 11 in \"oss://b12/k<U+000A>\"",
     );
     bad(
         "oss://b12/界\u{85}",
@@ -945,12 +945,12 @@ fn control_characters_raw_and_escaped() {
             ch: '\u{85}',
             at: 13,
         },
-        "invalid InputURL: control character U+0085 at byte 13 in \"oss://b12/界\\u{85}\"",
+        "invalid InputURL: control character U+0085 at byte 13 in \"oss://b12/界<U+0085>\"",
     );
     bad(
         "oss://b\u{0}12/k",
         UrlError::ControlCharacter { ch: '\0', at: 7 },
-        "invalid InputURL: control character U+0000 at byte 7 in \"oss://b\\012/k\"",
+        "invalid InputURL: control character U+0000 at byte 7 in \"oss://b<U+0000>12/k\"",
     );
     bad(
         "vod://a\u{7f}",
@@ -958,7 +958,7 @@ fn control_characters_raw_and_escaped() {
             ch: '\u{7f}',
             at: 7,
         },
-        "invalid InputURL: control character U+007F at byte 7 in \"vod://a\\u{7f}\"",
+        "invalid InputURL: control character U+007F at byte 7 in \"vod://a<U+007F>\"",
     );
     // Escaped: offset in the decoded key.
     bad(

@@ -464,7 +464,11 @@ fn unknown_names_are_refused_with_a_hint() {
     );
     hint("", None, &format!("unknown parameter \"\": {NOT}"));
     // A name with control characters is quoted escaped.
-    hint("a\nb", None, &format!("unknown parameter \"a\\nb\": {NOT}"));
+    hint(
+        "a\nb",
+        None,
+        &format!("unknown parameter \"a<U+000A>b\": {NOT}"),
+    );
 }
 
 #[test]
@@ -655,12 +659,12 @@ fn all_problems_are_reported_in_order() {
         ("MediaId", "invalid MediaId: character '*' at byte 0 not allowed, only A-Z a-z 0-9 - _ in \"****20b48fb0****\""),
         ("InputURL", "invalid InputURL: fragment not allowed at byte 22 in \"oss://example-bucket/a#b\""),
         ("BusinessType", "invalid BusinessType: \"video\" is a MediaType, not a BusinessType; valid values: subtitles, font, watermark, opening, ending, general, default, cover, sticker, bgm, bgi"),
-        ("Title", "invalid Title: control character U+0007 at byte 0 in \"\\u{7}bell\""),
-        ("Description", "invalid Description: control character U+0000 at byte 1 in \"a\\0\""),
+        ("Title", "invalid Title: control character U+0007 at byte 0 in \"<U+0007>bell\""),
+        ("Description", "invalid Description: control character U+0000 at byte 1 in \"a<U+0000>\""),
         ("Category", "invalid Category: 66 bytes, at most 64 allowed"),
         ("MediaTags", "invalid MediaTags: tag 2: empty, at least 1 byte required"),
         ("CoverURL", "invalid CoverURL: scheme not allowed, only http:// or https:// in \"ftp://example.com/c.png\""),
-        ("UserData", "invalid UserData: control character U+0001 at byte 0 in \"\\u{1}\""),
+        ("UserData", "invalid UserData: control character U+0001 at byte 0 in \"<U+0001>\""),
         ("AppendTags", "invalid AppendTags: \"yes\", expected true or false"),
         ("CateId", "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"),
         ("ReferenceId", "invalid ReferenceId: 3 characters, at least 6 required in \"abc\""),
@@ -1222,4 +1226,30 @@ fn ignored_common_parameters_are_checked_for_escapes_only() {
     let err = Request::from_query("MediaId=abc&Action=%55pdateMediaInfo&Version=x").unwrap_err();
     assert_eq!(err.errors().len(), 1);
     assert_eq!(err.errors()[0].param(), "Version");
+}
+
+#[test]
+fn messages_quote_values_so_any_reader_can_read_them() {
+    // Invisible characters as <U+XXXX>, `"` and `\` escaped: readable in a terminal, a log or
+    // a JSON body alike, and a bidirectional mark cannot reorder the message.
+    let cases = [
+        ("a\u{202E}b", "\"a<U+202E>b\""),
+        ("\u{FEFF}x\u{200B}", "\"<U+FEFF>x<U+200B>\""),
+        ("tab\there", "\"tab<U+0009>here\""),
+        ("q\"b\\s", "\"q\\\"b\\\\s\""),
+        ("界 é", "\"界 é\""),
+    ];
+    for (name, quoted) in cases {
+        let e = Request::from_params([("MediaId", ID), (name, "v")]).unwrap_err();
+        assert_eq!(
+            e.errors()[0].to_string(),
+            format!("unknown parameter {quoted}: not a parameter of UpdateMediaInfo"),
+            "{name:?}"
+        );
+    }
+    let e = "ab\u{3000}".parse::<ims_media::MediaId>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid MediaId: character U+3000 at byte 2 not allowed, only A-Z a-z 0-9 - _ in \"ab<U+3000>\""
+    );
 }

@@ -266,12 +266,12 @@ fn media_info_refuses_invalid_values_with_the_validating_message() {
     bad(
         "Title",
         json!("\u{7}"),
-        "invalid Title: control character U+0007 at byte 0 in \"\\u{7}\"",
+        "invalid Title: control character U+0007 at byte 0 in \"<U+0007>\"",
     );
     bad(
         "Description",
         json!("\u{0}"),
-        "invalid Description: control character U+0000 at byte 0 in \"\\0\"",
+        "invalid Description: control character U+0000 at byte 0 in \"<U+0000>\"",
     );
     bad(
         "Category",
@@ -516,7 +516,7 @@ fn request_refuses_unknown_names_and_wrong_types() {
     );
     de_err::<Request>(
         json!({"MediaId": ID, "Title": "\u{7}", "CateId": "x"}),
-        "invalid Title: control character U+0007 at byte 0 in \"\\u{7}\"; \
+        "invalid Title: control character U+0007 at byte 0 in \"<U+0007>\"; \
          invalid CateId: \"x\" is not a decimal integer, only digits 0-9 allowed",
     );
     de_err::<Request>(
@@ -650,7 +650,7 @@ fn value_types_are_strings_and_validate() {
     string_value::<Description>(
         "a\nb",
         "\u{1b}",
-        "invalid Description: control character U+001B at byte 0 in \"\\u{1b}\"",
+        "invalid Description: control character U+001B at byte 0 in \"<U+001B>\"",
     );
     string_value::<Category>(
         "news",
@@ -687,7 +687,7 @@ fn value_types_are_strings_and_validate() {
         serde_json::from_str::<Title>("\"a\\u0009b\"")
             .unwrap_err()
             .to_string(),
-        "invalid Title: control character U+0009 at byte 1 in \"a\\tb\""
+        "invalid Title: control character U+0009 at byte 1 in \"a<U+0009>b\""
     );
 }
 

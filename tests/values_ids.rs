@@ -127,7 +127,7 @@ fn media_id_refuses_characters_outside_the_alphabet() {
     let e = "ab\0".parse::<MediaId>().unwrap_err();
     assert_eq!(
         e.to_string(),
-        "invalid MediaId: character '\\0' at byte 2 not allowed, only A-Z a-z 0-9 - _ in \"ab\\0\""
+        "invalid MediaId: character U+0000 at byte 2 not allowed, only A-Z a-z 0-9 - _ in \"ab<U+0000>\""
     );
 }
 
@@ -679,7 +679,7 @@ fn cover_url_refuses_white_space_and_controls() {
     let kind = err::<CoverUrl>(
         s,
         COVER,
-        "invalid CoverURL: white space '\\u{3000}' at byte 20 in \"http://example.com/a\\u{3000}b.png\"",
+        "invalid CoverURL: white space U+3000 at byte 20 in \"http://example.com/a<U+3000>b.png\"",
     );
     assert_eq!(
         kind,
@@ -697,7 +697,7 @@ fn cover_url_refuses_white_space_and_controls() {
     let kind = err::<CoverUrl>(
         s,
         COVER,
-        "invalid CoverURL: control character U+0009 at byte 20 in \"http://example.com/a\\tb.png\"",
+        "invalid CoverURL: control character U+0009 at byte 20 in \"http://example.com/a<U+0009>b.png\"",
     );
     assert_eq!(
         kind,

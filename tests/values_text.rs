@@ -263,15 +263,15 @@ fn empty_values_are_refused() {
 
 /// Each Cc character probed, with how `Excerpt` quotes it in a message.
 const CONTROLS: [(char, &str); 9] = [
-    ('\u{0}', "\\0"),
-    ('\u{7}', "\\u{7}"),
-    ('\t', "\\t"),
-    ('\n', "\\n"),
-    ('\r', "\\r"),
-    ('\u{1f}', "\\u{1f}"),
-    ('\u{7f}', "\\u{7f}"),
-    ('\u{80}', "\\u{80}"),
-    ('\u{9f}', "\\u{9f}"),
+    ('\u{0}', "<U+0000>"),
+    ('\u{7}', "<U+0007>"),
+    ('\t', "<U+0009>"),
+    ('\n', "<U+000A>"),
+    ('\r', "<U+000D>"),
+    ('\u{1f}', "<U+001F>"),
+    ('\u{7f}', "<U+007F>"),
+    ('\u{80}', "<U+0080>"),
+    ('\u{9f}', "<U+009F>"),
 ];
 
 #[track_caller]
@@ -316,25 +316,25 @@ fn control_characters() {
 fn control_character_messages() {
     err::<Title>(
         "a\u{7f}",
-        "invalid Title: control character U+007F at byte 1 in \"a\\u{7f}\"",
+        "invalid Title: control character U+007F at byte 1 in \"a<U+007F>\"",
     );
     err::<Category>(
         "\tx",
-        "invalid Category: control character U+0009 at byte 0 in \"\\tx\"",
+        "invalid Category: control character U+0009 at byte 0 in \"<U+0009>x\"",
     );
     err::<Tag>(
         "a\u{9f}",
-        "invalid MediaTags: control character U+009F at byte 1 in \"a\\u{9f}\"",
+        "invalid MediaTags: control character U+009F at byte 1 in \"a<U+009F>\"",
     );
     ok::<Description>("line 1\r\nline 2\n\ttabbed\r");
     ok::<UserData>("{\n\t\"k\": 1\r\n}");
     err::<Description>(
         "a\r\n\u{1b}[0m",
-        "invalid Description: control character U+001B at byte 3 in \"a\\r\\n\\u{1b}[0m\"",
+        "invalid Description: control character U+001B at byte 3 in \"a<U+000D><U+000A><U+001B>[0m\"",
     );
     err::<UserData>(
         "\u{80}",
-        "invalid UserData: control character U+0080 at byte 0 in \"\\u{80}\"",
+        "invalid UserData: control character U+0080 at byte 0 in \"<U+0080>\"",
     );
 }
 
@@ -444,7 +444,7 @@ fn a_tag_refuses_white_space_at_its_edges() {
     );
     let kind = err::<Tag>(
         "界\u{3000}",
-        "invalid MediaTags: white space at the end of a single tag \"界\\u{3000}\"",
+        "invalid MediaTags: white space at the end of a single tag \"界<U+3000>\"",
     );
     assert_eq!(
         kind,
@@ -459,11 +459,11 @@ fn a_tag_refuses_white_space_at_its_edges() {
     );
     err::<Tag>(
         "\u{a0}x",
-        "invalid MediaTags: white space at the start of a single tag \"\\u{a0}x\"",
+        "invalid MediaTags: white space at the start of a single tag \"<U+00A0>x\"",
     );
     err::<Tag>(
         "x\u{2029}",
-        "invalid MediaTags: white space at the end of a single tag \"x\\u{2029}\"",
+        "invalid MediaTags: white space at the end of a single tag \"x<U+2029>\"",
     );
     err::<Tag>(
         "ab  ",
@@ -478,7 +478,7 @@ fn a_tag_refuses_white_space_at_its_edges() {
 fn a_control_character_in_a_tag_is_reported_before_the_comma() {
     err::<Tag>(
         "a,\u{0}",
-        "invalid MediaTags: control character U+0000 at byte 2 in \"a,\\0\"",
+        "invalid MediaTags: control character U+0000 at byte 2 in \"a,<U+0000>\"",
     );
 }
 
@@ -565,11 +565,11 @@ fn truncated_refuses_what_a_cut_cannot_fix() {
     );
     check(
         Category::truncated("a\nb"),
-        "invalid Category: control character U+000A at byte 1 in \"a\\nb\"",
+        "invalid Category: control character U+000A at byte 1 in \"a<U+000A>b\"",
     );
     check(
         Description::truncated("a\u{0}"),
-        "invalid Description: control character U+0000 at byte 1 in \"a\\0\"",
+        "invalid Description: control character U+0000 at byte 1 in \"a<U+0000>\"",
     );
     assert_eq!(
         Description::truncated("a\tb\r\n").unwrap().as_str(),
@@ -577,7 +577,7 @@ fn truncated_refuses_what_a_cut_cannot_fix() {
     );
     check(
         Tag::truncated("ab\u{85}"),
-        "invalid MediaTags: control character U+0085 at byte 2 in \"ab\\u{85}\"",
+        "invalid MediaTags: control character U+0085 at byte 2 in \"ab<U+0085>\"",
     );
     // A first grapheme cluster longer than the limit by itself.
     let s = format!("e{}", "\u{301}".repeat(100));
@@ -777,7 +777,7 @@ fn only_the_ascii_comma_separates() {
 fn bad_tags_name_their_position() {
     let kind = tags_err(
         "ok,a\u{0}b",
-        "invalid MediaTags: tag 2: control character U+0000 at byte 1 in \"a\\0b\"",
+        "invalid MediaTags: tag 2: control character U+0000 at byte 1 in \"a<U+0000>b\"",
     );
     assert_eq!(kind, tag_at(2, control('\0', 1, "a\u{0}b")));
     let long = "a".repeat(33);
@@ -815,7 +815,7 @@ fn tags_at_the_byte_limit() {
     );
     tags_err(
         "x,\u{7}",
-        "invalid MediaTags: tag 2: control character U+0007 at byte 0 in \"\\u{7}\"",
+        "invalid MediaTags: tag 2: control character U+0007 at byte 0 in \"<U+0007>\"",
     );
 }
 

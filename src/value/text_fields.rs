@@ -119,7 +119,7 @@ pub(crate) const fn check_static(s: &str, max: usize, tab_line_breaks: bool) {
 /// );
 /// assert_eq!(
 ///     "a\nb".parse::<Title>().unwrap_err().to_string(),
-///     "invalid Title: control character U+000A at byte 1 in \"a\\nb\""
+///     "invalid Title: control character U+000A at byte 1 in \"a<U+000A>b\""
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -207,7 +207,7 @@ crate::value::string_newtype!(Title);
 /// );
 /// assert_eq!(
 ///     "a\u{0}".parse::<Description>().unwrap_err().to_string(),
-///     "invalid Description: control character U+0000 at byte 1 in \"a\\0\""
+///     "invalid Description: control character U+0000 at byte 1 in \"a<U+0000>\""
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -373,7 +373,7 @@ crate::value::string_newtype!(Category);
 /// assert!("{\n\t\"k\": \"v\"\n}".parse::<UserData>().is_ok());
 /// assert_eq!(
 ///     "{\"k\":\"\u{85}\"}".parse::<UserData>().unwrap_err().to_string(),
-///     "invalid UserData: control character U+0085 at byte 6 in \"{\\\"k\\\":\\\"\\u{85}\\\"}\""
+///     "invalid UserData: control character U+0085 at byte 6 in \"{\\\"k\\\":\\\"<U+0085>\\\"}\""
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

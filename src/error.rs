@@ -29,33 +29,64 @@ pub enum ErrorCode {
     /// No media asset is registered under the request's `InputURL`, which chose the target
     /// (HTTP 404): what IMS answers for a lookup by an InputURL that names no asset.
     NoMatchedInputUrl,
+    /// The caller may not do this (HTTP 403). Never produced by this crate's checks: for a
+    /// service's own answers and for reading the API's error bodies.
+    Forbidden,
+    /// The operation is refused in the resource's state (HTTP 403). Not produced by this
+    /// crate's checks.
+    OperationDenied,
+    /// Throttled (HTTP 403). Not produced by this crate's checks.
+    RequestsTooFrequent,
+    /// The service failed (HTTP 500); this crate's [`Error::StoredAsset`](crate::Error::StoredAsset):
+    /// the stored asset given to the update is not valid, which is no fault of the request.
+    InternalError,
+    /// The service is unavailable (HTTP 503), written `ServiceUnAvailable` as IMS writes it.
+    /// Not produced by this crate's checks.
+    ServiceUnavailable,
 }
 
 impl ErrorCode {
     /// Every code, in the order of declaration.
-    pub const ALL: [ErrorCode; 4] = [
+    pub const ALL: [ErrorCode; 9] = [
         ErrorCode::MissingParameter,
         ErrorCode::InvalidParameter,
         ErrorCode::ResourceNotFound,
         ErrorCode::NoMatchedInputUrl,
+        ErrorCode::Forbidden,
+        ErrorCode::OperationDenied,
+        ErrorCode::RequestsTooFrequent,
+        ErrorCode::InternalError,
+        ErrorCode::ServiceUnavailable,
     ];
 
     /// The code as IMS writes it: `"MissingParameter"`, `"InvalidParameter"`,
-    /// `"ResourceNotFound"` or `"NoMatchedInputUrl"`.
+    /// `"ResourceNotFound"`, `"NoMatchedInputUrl"`, `"Forbidden"`, `"OperationDenied"`,
+    /// `"RequestsTooFrequent"`, `"InternalError"`, `"ServiceUnAvailable"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::MissingParameter => "MissingParameter",
             ErrorCode::InvalidParameter => "InvalidParameter",
             ErrorCode::ResourceNotFound => "ResourceNotFound",
             ErrorCode::NoMatchedInputUrl => "NoMatchedInputUrl",
+            ErrorCode::Forbidden => "Forbidden",
+            ErrorCode::OperationDenied => "OperationDenied",
+            ErrorCode::RequestsTooFrequent => "RequestsTooFrequent",
+            ErrorCode::InternalError => "InternalError",
+            ErrorCode::ServiceUnavailable => "ServiceUnAvailable",
         }
     }
 
-    /// The HTTP status IMS answers with: 400, 400, 404 and 404.
+    /// The HTTP status IMS answers with, from its common error table: 400 for the parameter
+    /// codes, 404 for the not-found ones, 403, 500, 503.
     pub const fn http_status(self) -> u16 {
         match self {
             ErrorCode::MissingParameter | ErrorCode::InvalidParameter => 400,
             ErrorCode::ResourceNotFound | ErrorCode::NoMatchedInputUrl => 404,
+            ErrorCode::Forbidden | ErrorCode::OperationDenied | ErrorCode::RequestsTooFrequent => {
+                403
+            }
+            ErrorCode::InternalError => 500,
+            ErrorCode::ServiceUnavailable => 503,
         }
     }
 }
@@ -748,5 +779,72 @@ fn not_found_message(param: Param, given: &Excerpt) -> String {
     match param {
         Param::InputUrl => format!("no media asset matches InputURL {given}"),
         _ => format!("media asset not found: {param} {given} does not name this asset"),
+    }
+}
+
+/// Every failure of the operation, so that a handler uses `?` all the way: the request's
+/// problems ([`RequestError`]), the update's ([`UpdateError`]), and a stored asset that is not
+/// valid ([`Error::StoredAsset`]).
+///
+/// [`Error::code`] and [`Error::http_status`] are those of the first problem;
+/// [`ErrorResponse`](crate::ErrorResponse) turns it into the API's error body.
+///
+/// # Errors
+///
+/// It is the error. Its [`Display`](fmt::Display) is the message the error body carries,
+/// except for [`Error::StoredAsset`], whose body says only that the stored asset is not valid
+/// (the details, which quote the stored values, are for the service's log):
+///
+/// ```
+/// use ims_media::{Error, ErrorCode, UpdateMediaInfoRequest};
+/// fn parse(query: &str) -> Result<UpdateMediaInfoRequest, Error> {
+///     Ok(UpdateMediaInfoRequest::from_query(query)?)
+/// }
+/// let err = parse("Title=x").unwrap_err();
+/// assert_eq!((err.code(), err.http_status()), (ErrorCode::MissingParameter, 400));
+/// assert_eq!(err.to_string(), "missing MediaId: MediaId or InputURL is required");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request's parameters: every problem, listed.
+    #[error(transparent)]
+    Request(#[from] RequestError),
+    /// The request does not apply to the asset.
+    #[error(transparent)]
+    Update(#[from] UpdateError),
+    /// The stored asset the update was to apply to is not valid, e.g. a `MediaBasicInfo`
+    /// that [`MediaInfo::try_from`](crate::MediaInfo) refused: [`ErrorCode::InternalError`],
+    /// the service's fault, not the caller's. Built with `.map_err(Error::StoredAsset)`:
+    /// there is deliberately no `From<ParamError>`, so that a stored asset's problem cannot
+    /// pass for the caller's `InvalidParameter` (whose message would quote the stored value).
+    #[error("the stored media asset is not valid: {0}")]
+    StoredAsset(ParamError),
+}
+
+impl Error {
+    /// The code of the first problem ([`ErrorCode::InternalError`] for a stored asset).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Request(e) => e.code(),
+            Error::Update(e) => e.code(),
+            Error::StoredAsset(_) => ErrorCode::InternalError,
+        }
+    }
+
+    /// The HTTP status of [`Error::code`].
+    pub fn http_status(&self) -> u16 {
+        self.code().http_status()
+    }
+
+    /// The message an error body may carry, safe to return to the caller: the message of
+    /// every problem of the request, in order, joined by `; ` (then `; and N more` when more
+    /// were found than listed); the update's message; for a stored asset, only
+    /// `the stored media asset is not valid`, since its details quote the stored values.
+    pub fn public_message(&self) -> String {
+        match self {
+            Error::StoredAsset(_) => "the stored media asset is not valid".to_owned(),
+            other => other.to_string(),
+        }
     }
 }

@@ -48,6 +48,7 @@ mod request;
 mod response;
 #[cfg(feature = "serde")]
 mod serde;
+mod service;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 mod text;
@@ -55,12 +56,14 @@ mod update;
 mod value;
 
 pub use error::{
-    ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError, UrlError,
+    Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError,
+    UrlError,
 };
 pub use media::{MediaInfo, UpdateMediaInfoResponse};
 pub use param::{Param, UnknownParam};
 pub use request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
 pub use response::{GetMediaInfoResponse, MediaBasicInfo};
+pub use service::{ErrorResponse, MergePatch};
 pub use update::{apply_update, UpdateOutcome};
 pub use value::business_type::BusinessType;
 pub use value::cate_id::CateId;

@@ -29,6 +29,7 @@ use crate::{
     Param, ParamError, ReferenceId, RequestError, Tag, TagsUpdate, Title, UpdateError,
     UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome, UserData,
 };
+use crate::{ErrorResponse, MergePatch};
 
 /// Serialize as the string, deserialize through `FromStr`.
 macro_rules! serde_via_str {
@@ -751,5 +752,64 @@ impl<'de> Deserialize<'de> for MediaTarget {
                 "missing MediaId: MediaId or InputURL is required",
             )),
         }
+    }
+}
+
+impl Serialize for MergePatch<'_> {
+    /// The changed members with their new values (`CateId` a number), `null` for those
+    /// cleared; `{}` when nothing changed.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (name, value) in self.members() {
+            match (name, &value) {
+                ("CateId", Some(_)) => {
+                    map.serialize_entry(name, &self.media().cate_id.map(CateId::get))?
+                }
+                _ => map.serialize_entry(name, &value)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl Serialize for ErrorResponse {
+    /// `{"RequestId", "HostId", "Code", "Message"}`, and `"Recommend"` when set.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("RequestId", &self.request_id)?;
+        map.serialize_entry("HostId", &self.host_id)?;
+        map.serialize_entry("Code", &self.code)?;
+        map.serialize_entry("Message", &self.message)?;
+        if let Some(r) = &self.recommend {
+            map.serialize_entry("Recommend", r)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorResponse {
+    /// An error body as the API returns it; other members are ignored.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(rename = "RequestId")]
+            request_id: String,
+            #[serde(rename = "HostId")]
+            host_id: String,
+            #[serde(rename = "Code")]
+            code: ErrorCode,
+            #[serde(rename = "Message")]
+            message: String,
+            #[serde(rename = "Recommend", default)]
+            recommend: Option<String>,
+        }
+        let w = Wire::deserialize(d)?;
+        Ok(ErrorResponse {
+            request_id: w.request_id,
+            host_id: w.host_id,
+            code: w.code,
+            message: w.message,
+            recommend: w.recommend,
+        })
     }
 }

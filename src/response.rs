@@ -161,6 +161,7 @@ impl MediaBasicInfo {
     }
 
     /// The string members in [`MediaBasicInfo::MEMBERS`] order (`CateId` left out).
+    #[cfg(feature = "serde")]
     pub(crate) fn text_members(&self) -> [(&'static str, Option<&str>); 24] {
         fn m<'a>(name: &'static str, v: &'a Option<String>) -> (&'static str, Option<&'a str>) {
             (name, v.as_deref())

@@ -39,6 +39,7 @@
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
+mod diff;
 mod error;
 mod form;
 mod media;
@@ -55,6 +56,7 @@ mod text;
 mod update;
 mod value;
 
+pub use diff::DiffError;
 pub use error::{
     Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError,
     UrlError,

@@ -1,0 +1,205 @@
+//! What a service and a client build on: the merge patch of an update against an RFC 7396
+//! merge (the `json-patch` crate), `diff` against `apply_update`, the error body.
+#![cfg(feature = "proptest")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use ims_media::strategy;
+use ims_media::{
+    apply_update, Error, ErrorCode, ErrorResponse, MediaBasicInfo, MediaInfo, Param,
+    UpdateMediaInfoRequest,
+};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// Members a stored document holds that the crate does not model.
+fn extras() -> Value {
+    json!({
+        "Status": "Normal",
+        "CreateTime": "2020-12-26T04:11:08Z",
+        "Snapshots": "[]",
+        "FileInfoList": [{"FileBasicInfo": {"FileName": "a.mp4", "FileSize": "30611502"}}],
+        "Custom": {"nested": [1, 2, null]}
+    })
+}
+
+fn stored_document(media: &MediaInfo) -> Value {
+    let mut doc = serde_json::to_value(MediaBasicInfo::from(media)).unwrap();
+    for (k, v) in extras().as_object().unwrap() {
+        doc[k] = v.clone();
+    }
+    doc
+}
+
+/// The fields in which two assets differ, in `Param::ALL` order.
+fn differing(a: &MediaInfo, b: &MediaInfo) -> Vec<Param> {
+    let mut out = Vec::new();
+    let mut check = |p, differs: bool| {
+        if differs {
+            out.push(p);
+        }
+    };
+    check(Param::BusinessType, a.business_type != b.business_type);
+    check(Param::Title, a.title != b.title);
+    check(Param::Description, a.description != b.description);
+    check(Param::Category, a.category != b.category);
+    check(Param::MediaTags, a.media_tags != b.media_tags);
+    check(Param::CoverUrl, a.cover_url != b.cover_url);
+    check(Param::UserData, a.user_data != b.user_data);
+    check(Param::CateId, a.cate_id != b.cate_id);
+    check(Param::ReferenceId, a.reference_id != b.reference_id);
+    out
+}
+
+fn media_and_request() -> impl Strategy<Value = (MediaInfo, UpdateMediaInfoRequest)> {
+    strategy::media_info().prop_flat_map(|media| {
+        let request = strategy::update_media_info_request_for(&media);
+        (Just(media), request)
+    })
+}
+
+/// Two states of one asset: the second has the first's ID and InputURL, any other fields.
+fn before_and_after() -> impl Strategy<Value = (MediaInfo, MediaInfo)> {
+    (strategy::media_info(), strategy::media_info()).prop_map(|(before, mut after)| {
+        after.media_id = before.media_id.clone();
+        after.input_url = before.input_url.clone();
+        (before, after)
+    })
+}
+
+proptest! {
+    #![proptest_config(common::proptest_config("proptest-regressions/service.txt"))]
+
+    #[test]
+    fn merge_patch_applied_to_the_stored_document_gives_the_outcome(
+        (media, request) in media_and_request()
+    ) {
+        let Ok(outcome) = apply_update(&media, &request) else { return Ok(()) };
+        let patch = serde_json::to_value(outcome.merge_patch()).unwrap();
+        // Nothing but the changed members.
+        let names: Vec<&str> = patch.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut changed: Vec<&str> = outcome.changed.iter().map(|p| p.name()).collect();
+        changed.sort_unstable();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted, changed);
+
+        let mut doc = stored_document(&media);
+        json_patch::merge(&mut doc, &patch);
+        // The modelled members are the outcome's, the others untouched.
+        prop_assert_eq!(serde_json::from_value::<MediaInfo>(doc.clone()).unwrap(), outcome.media.clone());
+        for (k, v) in extras().as_object().unwrap() {
+            prop_assert_eq!(&doc[k], v);
+        }
+        // And the same patch applied in Rust to the MediaBasicInfo read from the document.
+        let mut basic: MediaBasicInfo = serde_json::from_value(stored_document(&media)).unwrap();
+        outcome.merge_patch().apply_to(&mut basic);
+        prop_assert_eq!(basic, serde_json::from_value::<MediaBasicInfo>(doc).unwrap());
+    }
+
+    #[test]
+    fn diff_gives_the_desired_state_and_names_exactly_what_differs(
+        (before, after) in before_and_after()
+    ) {
+        let request = UpdateMediaInfoRequest::diff(&before, &after).unwrap();
+        let outcome = apply_update(&before, &request).unwrap();
+        prop_assert_eq!(&outcome.media, &after);
+        prop_assert_eq!(outcome.changed, differing(&before, &after));
+        // Through the wire and back, it is the same request.
+        let params = request.to_params();
+        let again = UpdateMediaInfoRequest::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        prop_assert_eq!(again.unwrap(), request.clone());
+        // Applying it again changes nothing.
+        prop_assert_eq!(apply_update(&after, &request).unwrap().changed, vec![]);
+    }
+
+    #[test]
+    fn diff_of_a_state_with_itself_changes_nothing(media in strategy::media_info()) {
+        let request = UpdateMediaInfoRequest::diff(&media, &media).unwrap();
+        prop_assert_eq!(
+            request.to_params(),
+            vec![("MediaId", media.media_id.to_string())]
+        );
+        prop_assert_eq!(apply_update(&media, &request).unwrap().changed, vec![]);
+    }
+
+    #[test]
+    fn diff_refuses_another_asset_or_another_input_url(
+        (before, other) in (strategy::media_info(), strategy::media_info())
+    ) {
+        let mut after = before.clone();
+        after.media_id = other.media_id.clone();
+        prop_assert_eq!(
+            UpdateMediaInfoRequest::diff(&before, &after).is_err(),
+            other.media_id != before.media_id
+        );
+        let mut after = before.clone();
+        after.input_url = other.input_url.clone();
+        prop_assert_eq!(
+            UpdateMediaInfoRequest::diff(&before, &after).is_err(),
+            other.input_url != before.input_url
+        );
+    }
+}
+
+#[test]
+fn error_bodies_carry_code_status_and_every_message() {
+    let err: Error = UpdateMediaInfoRequest::from_query("Title=%07&CateId=x")
+        .unwrap_err()
+        .into();
+    let body = ErrorResponse::new(&err, "req-1", "ice.cn-shanghai.aliyuncs.com");
+    assert_eq!(
+        (body.code, body.http_status()),
+        (ErrorCode::MissingParameter, 400)
+    );
+    assert_eq!(
+        serde_json::to_value(&body).unwrap(),
+        json!({
+            "RequestId": "req-1",
+            "HostId": "ice.cn-shanghai.aliyuncs.com",
+            "Code": "MissingParameter",
+            "Message": "missing MediaId: MediaId or InputURL is required; \
+                        invalid Title: control character U+0007 at byte 0 in \"<U+0007>\"; \
+                        invalid CateId: \"x\" is not a decimal integer, only digits 0-9 allowed"
+        })
+    );
+    // Read back, as a client reads the API's error bodies.
+    let back: ErrorResponse = serde_json::from_value(serde_json::to_value(&body).unwrap()).unwrap();
+    assert_eq!(back, body);
+
+    // An update error: 404, and the message quotes the request, never the stored asset.
+    let media: MediaInfo = serde_json::from_value(json!({
+        "MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+        "InputURL": "oss://example-bucket/secret-name.mp4",
+        "Title": "stored title"
+    }))
+    .unwrap();
+    let request =
+        UpdateMediaInfoRequest::from_query("InputURL=oss://example-bucket/b.mp4").unwrap();
+    let err: Error = apply_update(&media, &request).unwrap_err().into();
+    let body = ErrorResponse::new(&err, "req-2", "host");
+    assert_eq!(
+        (body.code, body.http_status()),
+        (ErrorCode::NoMatchedInputUrl, 404)
+    );
+    assert!(!body.message.contains("secret-name") && !body.message.contains("stored title"));
+
+    // A stored asset that is not valid: 500, and nothing of it in the body.
+    let mut basic = MediaBasicInfo::from(&media);
+    basic.title = Some("bad\u{7}stored".into());
+    let err = MediaInfo::try_from(&basic)
+        .map_err(Error::StoredAsset)
+        .unwrap_err();
+    let body = ErrorResponse::new(&err, "req-3", "host").with_recommend("https://example.com/r");
+    assert_eq!(
+        (body.code, body.http_status()),
+        (ErrorCode::InternalError, 500)
+    );
+    assert_eq!(body.message, "the stored media asset is not valid");
+    assert!(err.to_string().contains("bad<U+0007>stored"), "{err}");
+    assert_eq!(
+        serde_json::to_value(&body).unwrap()["Recommend"],
+        "https://example.com/r"
+    );
+}

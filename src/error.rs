@@ -229,6 +229,13 @@ pub enum Unit {
     Characters,
 }
 
+impl fmt::Display for Unit {
+    /// `bytes` or `characters`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.word(2))
+    }
+}
+
 impl Unit {
     fn word(self, n: usize) -> &'static str {
         match (self, n) {

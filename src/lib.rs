@@ -39,6 +39,7 @@
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
+mod builder;
 mod diff;
 mod error;
 mod form;
@@ -56,6 +57,7 @@ mod text;
 mod update;
 mod value;
 
+pub use builder::RequestBuilder;
 pub use diff::DiffError;
 pub use error::{
     Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError,

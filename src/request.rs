@@ -191,6 +191,23 @@ const COMMON: [&str; 13] = UpdateMediaInfoRequest::COMMON_PARAMETERS;
 const ACTION: &str = "UpdateMediaInfo";
 const VERSION: &str = "2020-11-09";
 
+impl From<crate::MediaId> for MediaTarget {
+    /// The asset with this ID.
+    fn from(id: crate::MediaId) -> Self {
+        MediaTarget::MediaId {
+            id,
+            input_url: None,
+        }
+    }
+}
+
+impl From<InputUrl> for MediaTarget {
+    /// The asset registered from this object.
+    fn from(url: InputUrl) -> Self {
+        MediaTarget::InputUrl(url)
+    }
+}
+
 impl UpdateMediaInfoRequest {
     /// The common parameters of the RPC protocol that real clients send beside the
     /// operation's own: accepted and ignored, except that `Action` must be `UpdateMediaInfo`

@@ -115,6 +115,30 @@ proptest! {
     }
 
     #[test]
+    fn the_builder_agrees_with_from_params(
+        form in prop::collection::vec(
+            (strategy::param(), prop::option::of(prop_oneof![
+                Just(String::new()),
+                "[a-zA-Z0-9 ,_-]{1,12}",
+                strategy::invalid_param().prop_map(|(_, v)| v),
+                strategy::update_media_info_request().prop_map(|r| {
+                    r.to_params().first().map(|(_, v)| v.clone()).unwrap_or_default()
+                }),
+            ])),
+            0..16,
+        )
+    ) {
+        let built = form
+            .iter()
+            .fold(UpdateMediaInfoRequest::builder(), |b, (p, v)| b.field(*p, v.as_deref()))
+            .build();
+        let pairs = form
+            .iter()
+            .filter_map(|(p, v)| v.as_deref().map(|v| (p.name(), v)));
+        prop_assert_eq!(built, UpdateMediaInfoRequest::from_params(pairs));
+    }
+
+    #[test]
     fn diff_of_a_state_with_itself_changes_nothing(media in strategy::media_info()) {
         let request = UpdateMediaInfoRequest::diff(&media, &media).unwrap();
         prop_assert_eq!(
@@ -201,5 +225,49 @@ fn error_bodies_carry_code_status_and_every_message() {
     assert_eq!(
         serde_json::to_value(&body).unwrap()["Recommend"],
         "https://example.com/r"
+    );
+}
+
+#[test]
+fn conversions_are_even_across_the_value_types() {
+    use ims_media::{
+        BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTarget,
+        ReferenceId, Tag, Title, Unit, UserData,
+    };
+    // `try_into()?` from a String works for every value type.
+    fn from_string<T: TryFrom<String, Error = ims_media::ParamError>>(s: &str) -> T {
+        s.to_owned().try_into().unwrap()
+    }
+    let _: BusinessType = from_string("opening");
+    let _: CateId = from_string("3048");
+    let title: Title = from_string("Intro");
+    let _: Description = from_string("d");
+    let _: Category = from_string("c");
+    let _: UserData = from_string("{}");
+    let cover: CoverUrl = from_string("https://example.com/a.png");
+    let id: MediaId = from_string("2b36bd19c13f4145b094c0cad80dbce5");
+    let _: ReferenceId = from_string("ref-0001");
+    let tag: Tag = from_string("news");
+    let url: InputUrl = from_string("oss://example-bucket/a.mp4");
+    // Values compare with strings, both ways.
+    assert!(title == "Intro" && title != "intro");
+    assert_eq!("Intro", title);
+    assert!(cover == "https://example.com/a.png" && tag == "news");
+    assert!(BusinessType::Opening == "opening");
+    assert!(url == "oss://example-bucket/a.mp4" && url != "OSS://example-bucket/a.mp4");
+    let media_title: Option<Title> = Some(title);
+    assert!(media_title.is_some_and(|t| t == "Intro"));
+    // Targets from an ID or a URL; units spelled out.
+    assert_eq!(
+        MediaTarget::from(id.clone()),
+        MediaTarget::MediaId {
+            id,
+            input_url: None
+        }
+    );
+    assert_eq!(MediaTarget::from(url.clone()), MediaTarget::InputUrl(url));
+    assert_eq!(
+        (Unit::Bytes.to_string(), Unit::Characters.to_string()),
+        ("bytes".into(), "characters".into())
     );
 }

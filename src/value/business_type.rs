@@ -118,6 +118,14 @@ impl FromStr for BusinessType {
     }
 }
 
+impl TryFrom<String> for BusinessType {
+    type Error = ParamError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 impl TryFrom<&str> for BusinessType {
     type Error = ParamError;
 

@@ -186,6 +186,14 @@ impl CateId {
     }
 }
 
+impl TryFrom<String> for CateId {
+    type Error = ParamError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
 impl TryFrom<&str> for CateId {
     type Error = ParamError;
 

@@ -67,6 +67,49 @@ macro_rules! string_newtype {
 }
 pub(crate) use string_newtype;
 
+/// `value == "text"` and `value == *"text"` for a type with `as_str`: equal when the value as
+/// written is that string.
+macro_rules! str_eq {
+    ($($ty:ty),*) => {$(
+        impl PartialEq<str> for $ty {
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+
+        impl PartialEq<$ty> for str {
+            fn eq(&self, other: &$ty) -> bool {
+                self == other.as_str()
+            }
+        }
+
+        impl PartialEq<$ty> for &str {
+            fn eq(&self, other: &$ty) -> bool {
+                *self == other.as_str()
+            }
+        }
+    )*};
+}
+
+str_eq!(
+    crate::Title,
+    crate::Description,
+    crate::Category,
+    crate::UserData,
+    crate::CoverUrl,
+    crate::MediaId,
+    crate::ReferenceId,
+    crate::Tag,
+    crate::InputUrl,
+    crate::BusinessType
+);
+
 pub mod business_type;
 pub mod cate_id;
 pub mod cover_url;

@@ -757,7 +757,7 @@ mod tests {
                 assert_eq!(ta == tb, a == b, "{a:?} {b:?}");
             }
         }
-        assert_eq!(Tag::from_static("旅行"), "旅行".parse().unwrap());
+        assert_eq!(Tag::from_static("旅行"), "旅行".parse::<Tag>().unwrap());
     }
 
     #[test]

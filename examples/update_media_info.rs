@@ -13,7 +13,10 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use ims_media::{apply_update, MediaBasicInfo, MediaInfo, UpdateMediaInfoRequest};
+use ims_media::{
+    apply_update, Error, ErrorResponse, GetMediaInfoResponse, MediaBasicInfo, MediaInfo,
+    UpdateMediaInfoRequest, UpdateMediaInfoResponse,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
@@ -134,15 +137,23 @@ fn demo() -> ExitCode {
 }
 
 fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
-    let mut media = MediaInfo::new(
-        "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
-        "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4".parse()?,
+    // 1. The asset as GetMediaInfo returns it: read-only members, a cover signed for reading.
+    let response = r#"{"RequestId": "2FDE2411-DB8D-4A9A-875B-275798F14A5E", "MediaInfo": {
+        "MediaId": "2b36bd19c13f4145b094c0cad80dbce5", "MediaBasicInfo": {
+            "MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+            "InputURL": "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4",
+            "MediaType": "video", "Status": "Normal", "Title": "Intro", "MediaTags": "news,sports",
+            "CoverURL": "http://example-bucket.oss-cn-shanghai.aliyuncs.com/intro.png?Expires=1700000000&OSSAccessKeyId=LTAI0000&Signature=c2ln&security-token=CAIS",
+            "CateId": 3048}}}"#;
+    println!("GetMediaInfo response:\n{response}\n");
+    let response: GetMediaInfoResponse = serde_json::from_str(response)?;
+    let media = response.media()?;
+    println!(
+        "stored asset (the cover without its signature):\n{}\n",
+        serde_json::to_string_pretty(&media)?
     );
-    media.title = Some("Intro".parse()?);
-    media.media_tags = "news,sports".parse()?;
-    media.cate_id = Some("3048".parse()?);
-    println!("stored asset:\n{}\n", serde_json::to_string_pretty(&media)?);
 
+    // 2. An update request as the official SDKs send it.
     let query = "Action=UpdateMediaInfo&Version=2020-11-09\
                  &InputURL=oss%3A%2F%2Fexample-bucket%2Fvideos%2Fintro.mp4\
                  &Title=Opening+night+%E2%80%94+%E5%BC%80%E5%B9%95&Description=\
@@ -150,27 +161,42 @@ fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
     println!("update request (query form):\n{query}\n");
     let request = UpdateMediaInfoRequest::from_query(query)?;
     let outcome = apply_update(&media, &request)?;
-    println!(
-        "asset after the update:\n{}",
-        serde_json::to_string_pretty(&outcome.media)?
-    );
     let changed: Vec<&str> = outcome.changed.iter().map(|p| p.name()).collect();
-    println!("changed: {}\n", changed.join(", "));
+    println!("changed: {}", changed.join(", "));
     println!(
-        "the same request again changes: {:?}\n",
+        "  the oss:// InputURL found the asset: it names the same bucket and key as the stored \
+         https:// URL"
+    );
+    println!("  Description= is not a change: the asset had no description to clear");
+    println!(
+        "  the same request again changes: {:?}\n",
         apply_update(&outcome.media, &request)?.changed
     );
 
+    // 3. What the service stores and answers.
+    println!(
+        "merge patch to store (RFC 7396):\n{}\n",
+        serde_json::to_string(&outcome.merge_patch())?
+    );
+    let answer = UpdateMediaInfoResponse {
+        request_id: "6F3B3D04-6A9E-4A5B-9E5C-1F2B3C4D5E6F".to_owned(),
+        media_id: outcome.media.media_id.clone(),
+    };
+    println!("200 {}\n", serde_json::to_string(&answer)?);
+
+    // 4. A rejected request: every problem at once, as the API's error body.
     let bad = "MediaId=****20b48fb04483915d4f2cd8ac****&Title=%07bell&CateId=-5\
                &BusinessType=video&MediaTags=a%2C%2Cb&Tittle=x";
     println!("rejected request:\n{bad}");
-    match UpdateMediaInfoRequest::from_query(bad) {
+    let err: Error = match UpdateMediaInfoRequest::from_query(bad) {
         Ok(_) => return Err("the rejected request was accepted".into()),
-        Err(e) => {
-            for err in e.errors() {
-                println!("  {} {}: {}", err.code().http_status(), err.code(), err);
-            }
-        }
-    }
+        Err(e) => e.into(),
+    };
+    let body = ErrorResponse::new(&err, "7A1C2E3D-0B4F-4C5D", "ice.cn-shanghai.aliyuncs.com");
+    println!(
+        "{} {}",
+        body.http_status(),
+        serde_json::to_string_pretty(&body)?
+    );
     Ok(())
 }

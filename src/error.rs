@@ -754,6 +754,30 @@ pub enum UpdateError {
 }
 
 impl UpdateError {
+    /// The answer of a service that has no asset for `target`: [`UpdateError::NotFound`] on
+    /// the parameter that chose it (`ResourceNotFound` for a MediaId, `NoMatchedInputUrl` for
+    /// an InputURL alone), quoting only the request's value.
+    ///
+    /// ```
+    /// use ims_media::{ErrorCode, MediaTarget, UpdateError};
+    /// let target = MediaTarget::InputUrl("oss://example-bucket/a.mp4".parse()?);
+    /// let err = UpdateError::not_found(&target);
+    /// assert_eq!((err.code(), err.param()), (ErrorCode::NoMatchedInputUrl, "InputURL"));
+    /// # Ok::<(), ims_media::ParamError>(())
+    /// ```
+    pub fn not_found(target: &crate::MediaTarget) -> Self {
+        match target {
+            crate::MediaTarget::MediaId { id, .. } => UpdateError::NotFound {
+                param: Param::MediaId,
+                given: Excerpt::new(id.as_str()),
+            },
+            crate::MediaTarget::InputUrl(url) => UpdateError::NotFound {
+                param: Param::InputUrl,
+                given: Excerpt::new(url.as_str()),
+            },
+        }
+    }
+
     /// The wire name of the parameter at fault.
     pub fn param(&self) -> &str {
         match self {

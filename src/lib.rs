@@ -31,7 +31,7 @@
 //!
 //! # Features
 //!
-//! * `serde`: JSON in the API's shapes (see the `serde` module docs in the source).
+//! * `serde`: JSON in the API's shapes, described with examples in [`json`].
 //! * `proptest`: the module `strategy` with generators for every type.
 //! * `arbitrary`: `arbitrary::Arbitrary` for every type.
 #![forbid(unsafe_code)]
@@ -43,6 +43,7 @@ mod builder;
 mod diff;
 mod error;
 mod form;
+pub mod json;
 mod media;
 mod param;
 mod percent;

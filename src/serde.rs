@@ -1,19 +1,5 @@
-//! The `serde` feature: JSON shapes of SPEC §4.5.
-//!
-//! * Value types are strings (`CateId` a number) and deserialize through their validating
-//!   constructors, so an invalid value never gets in through serde either.
-//! * [`UpdateMediaInfoRequest`] is an object with the wire names, read with exactly the rules
-//!   of [`UpdateMediaInfoRequest::from_params`] (absent keeps, `null` or `""` clears,
-//!   `AppendTags` a boolean or `"true"`/`"false"`, `CateId` a number or a digit string).
-//! * [`MediaBasicInfo`] is the object of GetMediaInfo responses: unknown members are ignored
-//!   on input, a repeated member is refused, members not set are omitted on output.
-//!   [`MediaInfo`] reads the same JSON and derives the stored asset from it
-//!   (`MediaInfo::try_from(&MediaBasicInfo)`); it writes its own members only.
-//! * [`GetMediaInfoResponse`] is `{"RequestId", "MediaInfo": {"MediaId", "MediaBasicInfo"}}`.
-//! * Errors serialize (not deserialize: they are built only by this crate's checks) as
-//!   `{"param", "code", "message"}`; [`RequestError`] as `{"errors": […], "omitted": N}`.
-//! * [`UpdateOutcome`] is `{"media": <MediaBasicInfo>, "changed": ["Title", …]}`, the shape
-//!   the command-line example writes.
+//! The `serde` feature: the impls of the JSON shapes described in the public module
+//! [`crate::json`].
 
 use std::fmt;
 

@@ -340,19 +340,46 @@ fn no_arguments_run_the_demonstration() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
     for part in [
-        "stored asset:\n{\n  \"MediaId\": \"2b36bd19c13f4145b094c0cad80dbce5\",",
+        "GetMediaInfo response:\n",
+        "stored asset (the cover without its signature):\n{\n  \"MediaId\": \"2b36bd19c13f4145b094c0cad80dbce5\",",
+        "  \"CoverURL\": \"http://example-bucket.oss-cn-shanghai.aliyuncs.com/intro.png\",\n",
         "update request (query form):\n",
-        "asset after the update:\n",
-        "  \"Title\": \"Opening night — 开幕\",",
-        "  \"MediaTags\": \"news,sports,weather\",",
         "changed: BusinessType, Title, MediaTags\n",
+        "the oss:// InputURL found the asset: it names the same bucket and key",
+        "Description= is not a change: the asset had no description to clear\n",
         "the same request again changes: []\n",
+        "{\"BusinessType\":\"opening\",\"Title\":\"Opening night — 开幕\",\"MediaTags\":\"news,sports,weather\"}\n",
+        "200 {\"RequestId\":",
         "rejected request:\n",
-        "  400 InvalidParameter: invalid MediaId: character '*' at byte 0 not allowed",
-        "  400 InvalidParameter: unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title\n",
+        "400 {\n  \"RequestId\": \"7A1C2E3D-0B4F-4C5D\",",
+        "\"Message\": \"invalid MediaId: character '*' at byte 0 not allowed",
+        "unknown parameter \\\"Tittle\\\": not a parameter of UpdateMediaInfo, did you mean Title\"\n}",
     ] {
         assert!(r.stdout.contains(part), "missing {part:?} in:\n{}", r.stdout);
     }
+}
+
+/// The service handler example: three requests, their statuses, the asset stored back.
+#[test]
+fn the_service_handler_example_answers_and_stores() {
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "-q", "--example", "service_handler"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    for part in [
+        "-> 200 {\"RequestId\":\"request-0\"",
+        "-> 404 {\"RequestId\":\"request-1\",\"HostId\":\"ice.cn-shanghai.aliyuncs.com\",\"Code\":\"ResourceNotFound\"",
+        "-> 400 {\"RequestId\":\"request-2\"",
+        "\"MediaTags\": \"news,sports\",",
+        "\"Title\": \"Opening\"",
+        "\"FileName\": \"intro.mp4\"",
+    ] {
+        assert!(stdout.contains(part), "missing {part:?} in:\n{stdout}");
+    }
+    // The cleared Description is gone from the stored document, not left behind.
+    assert!(!stdout.contains("\"Description\""), "{stdout}");
 }
 
 #[test]

@@ -467,10 +467,11 @@ pub fn media_tags(data: &[u8]) {
             assert_eq!(c.try_append(&b).as_ref(), Ok(&c), "append is idempotent");
             assert_eq!(c.try_append(&a).as_ref(), Ok(&c));
         }
-        Err(total) => {
-            assert_eq!(total, union.len());
-            assert!(total > MediaTags::MAX_TAGS);
+        Err(ims_media::UpdateError::TooManyTags { max, found }) => {
+            assert_eq!((max, found), (MediaTags::MAX_TAGS, union.len()));
+            assert!(found > MediaTags::MAX_TAGS);
         }
+        Err(other) => panic!("try_append: {other}"),
     }
 }
 

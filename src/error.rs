@@ -610,7 +610,7 @@ impl ParamError {
 
     /// The parameter as a [`Param`], where it is one of the twelve.
     pub fn known_param(&self) -> Option<Param> {
-        self.name.parse().ok()
+        crate::param::lookup(&self.name)
     }
 
     /// [`ErrorCode::MissingParameter`] for [`ParamErrorKind::Missing`], otherwise
@@ -651,6 +651,10 @@ impl std::error::Error for ParamError {}
 ///
 /// At most [`RequestError::MAX_ERRORS`] problems are kept; [`RequestError::omitted`] says how
 /// many more were found, so hostile input cannot make the error grow with its size.
+///
+/// Its [`Display`](fmt::Display) is the message of every problem listed, in order, joined by
+/// `; `, then `; and N more` when more were found than listed: the `Message` of the API's error
+/// body ([`ErrorResponse`](crate::ErrorResponse)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestError {
     errors: Vec<ParamError>,

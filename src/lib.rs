@@ -29,6 +29,19 @@
 //! * **Errors.** Every refusal names the parameter by its wire name, the limit and what was
 //!   found; nothing panics on input.
 //!
+//! # Traits of the value types
+//!
+//! | type | from a string | compares with `str` | other |
+//! |---|---|---|---|
+//! | [`MediaId`], [`ReferenceId`], [`Title`], [`Description`], [`Category`], [`UserData`], [`CoverUrl`], [`Tag`], [`InputUrl`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str`, as written | `Display`, `AsRef<str>`, `Hash`, `From<T> for String`; `from_static` for literals |
+//! | [`BusinessType`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str` | `Copy`, `Display`, `ALL` |
+//! | [`CateId`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `TryFrom<i64>` | | `Copy`, `Display`, `From<CateId> for i64` |
+//! | [`MediaTags`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `TryFrom<Vec<Tag>>` | | `Display` (`a,b`), `try_append` |
+//! | [`Param`] | `FromStr` (an unknown name is the [`ParamError`] a request gives) | | `Copy`, `Display`, `ALL` |
+//!
+//! All are `Send + Sync + Clone + Debug + Eq`; with `serde` they are JSON strings (`CateId` a
+//! number), with `proptest` and `arbitrary` they have generators of valid values.
+//!
 //! # Features
 //!
 //! * `serde`: JSON in the API's shapes, described with examples in [`json`].
@@ -65,7 +78,7 @@ pub use error::{
     UrlError,
 };
 pub use media::{MediaInfo, UpdateMediaInfoResponse};
-pub use param::{Param, UnknownParam};
+pub use param::Param;
 pub use request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
 pub use response::{GetMediaInfoResponse, MediaBasicInfo};
 pub use service::{ErrorResponse, MergePatch};

@@ -97,16 +97,25 @@ impl fmt::Display for Param {
     }
 }
 
-/// The error of [`Param`]'s [`FromStr`]: the name is not one of the twelve wire names.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a parameter of UpdateMediaInfo")]
-pub struct UnknownParam;
-
 impl FromStr for Param {
-    type Err = UnknownParam;
+    type Err = crate::ParamError;
 
+    /// The parameter with this exact wire name.
+    ///
+    /// # Errors
+    ///
+    /// The error a request gives for an unknown name
+    /// ([`ParamErrorKind::UnknownParameter`](crate::ParamErrorKind::UnknownParameter), with
+    /// the known name it is closest to), so one type stands for an unknown name everywhere.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        lookup(s).ok_or(UnknownParam)
+        lookup(s).ok_or_else(|| {
+            crate::ParamError::unknown(
+                s,
+                crate::ParamErrorKind::UnknownParameter {
+                    suggestion: crate::request::suggestion(s),
+                },
+            )
+        })
     }
 }
 
@@ -216,6 +225,10 @@ mod tests {
             assert_eq!(p.name().parse::<Param>(), Ok(p));
         }
         assert_eq!(Param::InputUrl.to_string(), "InputURL");
-        assert_eq!("Inputurl".parse::<Param>(), Err(UnknownParam));
+        let err = "Inputurl".parse::<Param>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown parameter \"Inputurl\": not a parameter of UpdateMediaInfo, did you mean InputURL"
+        );
     }
 }

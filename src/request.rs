@@ -346,7 +346,7 @@ impl UpdateMediaInfoRequest {
                 collector.add_unknown(raw_name);
                 continue;
             };
-            if name.parse::<Param>().is_err() && !COMMON.contains(&&*name) {
+            if crate::param::lookup(&name).is_none() && !COMMON.contains(&&*name) {
                 // The value of an unknown name is never used: not decoded (no allocation).
                 collector.add_unknown(&name);
                 continue;
@@ -898,7 +898,7 @@ fn parse_bool(s: &str) -> Result<bool, ParamError> {
 
 /// The known name an unknown one is closest to: equal but for ASCII case, or one edit away
 /// (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
-fn suggestion(name: &str) -> Option<&'static str> {
+pub(crate) fn suggestion(name: &str) -> Option<&'static str> {
     let known = Param::ALL.iter().map(|p| p.name()).chain(COMMON);
     let mut one_edit = None;
     for candidate in known {

@@ -58,8 +58,7 @@ impl Serialize for Param {
 impl<'de> Deserialize<'de> for Param {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse()
-            .map_err(|_| de::Error::custom(format_args!("unknown parameter {}", Quoted(&s))))
+        s.parse().map_err(de::Error::custom)
     }
 }
 

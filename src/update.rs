@@ -3,7 +3,7 @@
 
 use crate::error::{Excerpt, UpdateError};
 use crate::request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
-use crate::{MediaInfo, MediaTags, Param};
+use crate::{MediaInfo, Param};
 
 /// The result of a successful [`apply_update`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -70,19 +70,11 @@ pub fn apply_update(
     request: &UpdateMediaInfoRequest,
 ) -> Result<UpdateOutcome, UpdateError> {
     check_target(media, &request.target)?;
-    let media_tags =
-        match &request.media_tags {
-            TagsUpdate::Keep => None,
-            TagsUpdate::Replace(tags) => Some(tags.clone()),
-            TagsUpdate::Append(tags) => {
-                Some(media.media_tags.try_append(tags).map_err(|found| {
-                    UpdateError::TooManyTags {
-                        max: MediaTags::MAX_TAGS,
-                        found,
-                    }
-                })?)
-            }
-        };
+    let media_tags = match &request.media_tags {
+        TagsUpdate::Keep => None,
+        TagsUpdate::Replace(tags) => Some(tags.clone()),
+        TagsUpdate::Append(tags) => Some(media.media_tags.try_append(tags)?),
+    };
 
     // Collected in place, then copied out with one allocation at most.
     let mut changed = [Param::MediaId; Param::ALL.len()];

@@ -721,7 +721,10 @@ fn param_and_error_code_are_their_names() {
     for param in Param::ALL {
         both_ways(&param, json!(param.name()));
     }
-    de_err::<Param>(json!("inputURL"), "unknown parameter \"inputURL\"");
+    de_err::<Param>(
+        json!("inputURL"),
+        "unknown parameter \"inputURL\": not a parameter of UpdateMediaInfo, did you mean InputURL",
+    );
     for code in ErrorCode::ALL {
         both_ways(&code, json!(code.as_str()));
     }

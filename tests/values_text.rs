@@ -961,12 +961,21 @@ fn try_append() {
     let six: MediaTags = tags(&distinct(16)[10..].join(","));
     assert_eq!(ten.try_append(&six).unwrap().len(), 16);
     let seven = tags(&distinct(17)[10..].join(","));
-    assert_eq!(ten.try_append(&seven), Err(17));
+    assert!(matches!(
+        ten.try_append(&seven),
+        Err(ims_media::UpdateError::TooManyTags { max: 16, found: 17 })
+    ));
     let overlap = tags(&distinct(20)[5..].join(","));
-    assert_eq!(ten.try_append(&overlap), Err(20));
+    assert!(matches!(
+        ten.try_append(&overlap),
+        Err(ims_media::UpdateError::TooManyTags { max: 16, found: 20 })
+    ));
     let full = tags(&distinct(16).join(","));
     assert_eq!(full.try_append(&full).unwrap(), full);
-    assert_eq!(full.try_append(&tags("x,y")), Err(18));
+    assert!(matches!(
+        full.try_append(&tags("x,y")),
+        Err(ims_media::UpdateError::TooManyTags { max: 16, found: 18 })
+    ));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -376,9 +376,9 @@ impl MediaTags {
     ///
     /// # Errors
     ///
-    /// `Err(total)` when the union would have more than [`MediaTags::MAX_TAGS`] tags, `total`
-    /// being the number of distinct tags it would have. Nothing is dropped: the caller refuses
-    /// the whole update.
+    /// [`UpdateError::TooManyTags`](crate::UpdateError::TooManyTags) (`InvalidParameter` on
+    /// `MediaTags`) when the union would have more than [`MediaTags::MAX_TAGS`] tags, with the
+    /// number of distinct tags it would have. Nothing is dropped: the whole update is refused.
     ///
     /// ```
     /// use ims_media::MediaTags;
@@ -386,9 +386,10 @@ impl MediaTags {
     /// let new: MediaTags = "b,c".parse().unwrap();
     /// assert_eq!(old.try_append(&new).unwrap().to_string(), "a,b,c");
     /// let full: MediaTags = (1..=16).map(|i| i.to_string()).collect::<Vec<_>>().join(",").parse().unwrap();
-    /// assert_eq!(full.try_append(&new), Err(18));
+    /// let err = full.try_append(&new).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid MediaTags: appending gives 18 tags, at most 16 allowed");
     /// ```
-    pub fn try_append(&self, other: &MediaTags) -> Result<MediaTags, usize> {
+    pub fn try_append(&self, other: &MediaTags) -> Result<MediaTags, crate::UpdateError> {
         // Both lists hold at most MAX_TAGS distinct tags; the fingerprints of `self` make
         // telling a new tag from the present ones mostly one comparison of words.
         let mut prints = [0u64; Self::MAX_TAGS];
@@ -407,7 +408,10 @@ impl MediaTags {
         }
         let total = self.len() + count;
         if total > Self::MAX_TAGS {
-            return Err(total);
+            return Err(crate::UpdateError::TooManyTags {
+                max: Self::MAX_TAGS,
+                found: total,
+            });
         }
         let mut tags = Vec::with_capacity(total);
         tags.extend(self.tags.iter().cloned());
@@ -819,7 +823,10 @@ mod tests {
             }
             match old.try_append(&new) {
                 Ok(tags) => assert_eq!(tags.to_string(), model.join(",")),
-                Err(total) => assert!(model.len() > 16 && total == model.len()),
+                Err(crate::UpdateError::TooManyTags { found, .. }) => {
+                    assert!(model.len() > 16 && found == model.len())
+                }
+                Err(other) => panic!("{other}"),
             }
         }
     }

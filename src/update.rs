@@ -43,7 +43,7 @@ impl UpdateOutcome {
 /// * [`UpdateError::InputUrlChanged`] (`InvalidParameter` on `InputURL`): `MediaId` matches,
 ///   `InputURL` names another object.
 /// * [`UpdateError::TooManyTags`] (`InvalidParameter` on `MediaTags`): appending would give
-///   more than [`MediaTags::MAX_TAGS`] tags; nothing is dropped, the whole update fails.
+///   more than [`MediaTags::MAX_TAGS`](crate::MediaTags::MAX_TAGS) tags; nothing is dropped, the whole update fails.
 ///
 /// ```
 /// use ims_media::{apply_update, ErrorCode, MediaInfo, Param, UpdateMediaInfoRequest};

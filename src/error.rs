@@ -588,9 +588,16 @@ impl ParamError {
     /// An error of an unknown name as received, kept shortened to [`Excerpt::MAX_BYTES`]
     /// bytes.
     pub(crate) fn unknown(name: &str, kind: ParamErrorKind) -> Self {
+        Self::unknown_sized(name, name.len(), kind)
+    }
+
+    /// An error of an unknown name of `len` bytes, of which `name` holds the first (at least
+    /// as many as the error keeps) or all.
+    pub(crate) fn unknown_sized(name: &str, len: usize, kind: ParamErrorKind) -> Self {
+        debug_assert!(len >= name.len());
         ParamError {
             name: Cow::Owned(Excerpt::prefix(name).to_owned()),
-            name_len: name.len(),
+            name_len: len,
             kind,
         }
     }

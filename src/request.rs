@@ -333,7 +333,7 @@ impl UpdateMediaInfoRequest {
                 // as they are read and never copied whole.
                 Ok(len) if len > crate::form::LONG => match crate::form::excerpt_text(raw_name) {
                     Some(prefix) => {
-                        collector.add_unknown(&prefix);
+                        collector.add_unknown_sized(&prefix, len);
                         continue;
                     }
                     None => Err(()),
@@ -785,7 +785,23 @@ impl Collector {
         self.add_unknown(name);
     }
 
+    /// A parameter of which only the first bytes, `name`, are at hand, the whole name being
+    /// `len` bytes: a name longer than what is at hand is longer than any known one.
+    pub(crate) fn add_sized(&mut self, name: &str, len: usize, v: Result<&str, ParamErrorKind>) {
+        if len > name.len() {
+            self.add_unknown_sized(name, len);
+        } else {
+            self.add(name, v);
+        }
+    }
+
     fn add_unknown(&mut self, name: &str) {
+        self.add_unknown_sized(name, name.len());
+    }
+
+    /// An unknown name of `len` bytes, of which `name` holds the first (at least as many as
+    /// an error keeps) or all.
+    pub(crate) fn add_unknown_sized(&mut self, name: &str, len: usize) {
         let seen = self.unknown.iter().any(|e| e.is_about(name));
         if seen {
             return;
@@ -798,7 +814,8 @@ impl Collector {
                     suggestion: suggestion(name),
                 }
             };
-            self.unknown.push(ParamError::unknown(name, kind));
+            self.unknown
+                .push(ParamError::unknown_sized(name, len, kind));
         } else if self.omitted_names.get_or_insert_default().is_new(name) {
             self.omitted += 1;
         }

@@ -209,10 +209,11 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
                 let mut wrong_omitted = 0;
                 // A target given with the wrong JSON type is not also "missing".
                 let mut target_given = false;
-                while let Some(name) = map.next_key_seed(NameSeed)? {
+                while let Some((name, len)) = map.next_key_seed(NameSeed)? {
                     let seed = MemberSeed {
                         collector: &mut collector,
                         name: &name,
+                        len,
                     };
                     let Err(found) = map.next_value_seed(seed)? else {
                         continue;
@@ -263,22 +264,23 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
     }
 }
 
-/// A member name of a request object: borrowed from the input where the reader can, and of a
-/// name longer than any parameter's, only the first bytes (all an error quotes of it).
+/// A member name of a request object and its length: borrowed from the input where the reader
+/// can, and of a name longer than any parameter's, only the first bytes (all an error quotes
+/// of it).
 struct NameSeed;
 
 impl<'de> de::DeserializeSeed<'de> for NameSeed {
-    type Value = std::borrow::Cow<'de, str>;
+    type Value = (std::borrow::Cow<'de, str>, usize);
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         struct N;
         impl<'de> Visitor<'de> for N {
-            type Value = std::borrow::Cow<'de, str>;
+            type Value = (std::borrow::Cow<'de, str>, usize);
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a member name")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(std::borrow::Cow::Borrowed(v))
+                Ok((std::borrow::Cow::Borrowed(v), v.len()))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
                 // One byte more than an error keeps, so that it still shows it is shortened.
@@ -286,9 +288,8 @@ impl<'de> de::DeserializeSeed<'de> for NameSeed {
                 while !v.is_char_boundary(end) {
                     end -= 1;
                 }
-                Ok(std::borrow::Cow::Owned(
-                    v.get(..end).unwrap_or_default().to_owned(),
-                ))
+                let prefix = v.get(..end).unwrap_or_default().to_owned();
+                Ok((std::borrow::Cow::Owned(prefix), v.len()))
             }
         }
         d.deserialize_str(N)
@@ -300,6 +301,8 @@ impl<'de> de::DeserializeSeed<'de> for NameSeed {
 struct MemberSeed<'a> {
     collector: &'a mut Collector,
     name: &'a str,
+    /// The length of the whole name, which `name` may hold only the start of.
+    len: usize,
 }
 
 impl<'de> de::DeserializeSeed<'de> for MemberSeed<'_> {
@@ -316,14 +319,14 @@ impl<'de> Visitor<'de> for MemberSeed<'_> {
         f.write_str("a string, a number, a boolean or null")
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.collector.add(self.name, Ok(""));
+        self.collector.add_sized(self.name, self.len, Ok(""));
         Ok(Ok(()))
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         self.visit_unit()
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.collector.add(self.name, Ok(v));
+        self.collector.add_sized(self.name, self.len, Ok(v));
         Ok(Ok(()))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
@@ -358,7 +361,7 @@ impl MemberSeed<'_> {
     /// A number is `CateId`'s value as written, and of the wrong type for any other member.
     fn number<E>(self, written: String) -> Result<Result<(), String>, E> {
         if self.name == "CateId" {
-            self.collector.add(self.name, Ok(&written));
+            self.collector.add_sized(self.name, self.len, Ok(&written));
             return Ok(Ok(()));
         }
         Ok(Err(written))

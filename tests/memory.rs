@@ -432,6 +432,9 @@ fn long_escaped_names_through_from_query() {
     .unwrap_err();
     let e = only_error(&err);
     assert_eq!(e.param(), "A".repeat(64));
+    // The same error as the decoded name gives through the pairs, its length included.
+    let pairs = UpdateMediaInfoRequest::from_params([("MediaId", "abc"), (name.as_str(), "1")]);
+    assert_eq!(Err(err.clone()), pairs);
     assert!(e
         .to_string()
         .starts_with(&format!("unknown parameter \"{}\"…", "A".repeat(64))));

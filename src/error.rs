@@ -222,6 +222,7 @@ fn is_invisible(ch: char) -> bool {
 
 /// The unit of a size limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Unit {
     /// UTF-8 bytes (`str::len`).
     Bytes,

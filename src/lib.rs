@@ -48,7 +48,7 @@
 //! * `proptest`: the module `strategy` with generators for every type.
 //! * `arbitrary`: `arbitrary::Arbitrary` for every type.
 #![forbid(unsafe_code)]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -57,6 +57,8 @@ mod diff;
 mod error;
 mod form;
 pub mod json;
+#[doc = include_str!("rules.md")]
+pub mod rules {}
 mod media;
 mod param;
 mod percent;

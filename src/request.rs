@@ -12,7 +12,7 @@ use crate::{
 
 /// What an update does to one field of the media asset.
 ///
-/// On the wire (SPEC rule 1): an absent parameter is [`FieldUpdate::Keep`], a parameter
+/// On the wire ([rule 1](crate::rules)): an absent parameter is [`FieldUpdate::Keep`], a parameter
 /// present with an empty value is [`FieldUpdate::Clear`], any other value is
 /// [`FieldUpdate::Set`] with the validated value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -61,7 +61,7 @@ impl<T> FieldUpdate<T> {
     }
 }
 
-/// What an update does to the tags (`MediaTags` with `AppendTags`, SPEC rule 7).
+/// What an update does to the tags (`MediaTags` with `AppendTags`, [rule 7](crate::rules)).
 ///
 /// | MediaTags | AppendTags | update |
 /// |---|---|---|
@@ -82,7 +82,7 @@ pub enum TagsUpdate {
     Append(MediaTags),
 }
 
-/// Which media asset an update is for (SPEC rule 9).
+/// Which media asset an update is for ([rule 9](crate::rules)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MediaTarget {
     /// Found by its ID. An `input_url` given beside it must name the asset's stored object:

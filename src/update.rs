@@ -24,7 +24,7 @@ impl UpdateOutcome {
     }
 }
 
-/// Merges `request` into `media` and says what changed (SPEC rules 1, 7, 8, 9).
+/// Merges `request` into `media` and says what changed ([rules 1, 7, 8, 9](crate::rules)).
 ///
 /// * The request must be for this asset: by `MediaId` (equal IDs), or by `InputURL` (the
 ///   same object as the stored one, see [`InputUrl::same_object`](crate::InputUrl::same_object)).

@@ -1,4 +1,4 @@
-//! The command-line example (SPEC §5), run as a program: `--json` on standard input with its
+//! The command-line example , run as a program: `--json` on standard input with its
 //! exit statuses, the demonstration, and the refusal of unknown arguments.
 //!
 //! The example binary is built through cargo once per run of this file, with this test's
@@ -17,47 +17,51 @@ use serde_json::{json, Value};
 const ID: &str = "2b36bd19c13f4145b094c0cad80dbce5";
 const URL: &str = "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4";
 
-/// The path of the built example, from cargo's own report of what it built.
+/// The path of the built `update_media_info` example.
 fn example() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let mut features = vec!["serde"];
-        if cfg!(feature = "proptest") {
-            features.push("proptest");
-        }
-        if cfg!(feature = "arbitrary") {
-            features.push("arbitrary");
-        }
-        let mut cargo = Command::new(env!("CARGO"));
-        cargo
-            .args(["build", "--quiet", "--message-format=json", "--example"])
-            .arg("update_media_info")
-            .arg("--features")
-            .arg(features.join(","))
-            .arg("--manifest-path")
-            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
-        if !cfg!(debug_assertions) {
-            cargo.arg("--release");
-        }
-        let out = cargo.output().expect("cargo runs");
-        assert!(
-            out.status.success(),
-            "building the example failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        let path = stdout
-            .lines()
-            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-            .filter(|m| m["target"]["name"] == "update_media_info")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("cargo reports the example's executable");
-        // It is where `cargo test` puts examples: next to this test's own directory.
-        let here = std::env::current_exe().unwrap();
-        let beside = here.parent().and_then(|deps| deps.parent()).unwrap();
-        assert_eq!(path.parent(), Some(beside.join("examples").as_path()));
-        path
-    })
+    PATH.get_or_init(|| built_example("update_media_info"))
+}
+
+/// Builds the example `name` with the features this test was built with, and returns its
+/// path, from cargo's own report of what it built.
+fn built_example(name: &str) -> PathBuf {
+    let mut features = vec!["serde"];
+    if cfg!(feature = "proptest") {
+        features.push("proptest");
+    }
+    if cfg!(feature = "arbitrary") {
+        features.push("arbitrary");
+    }
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .args(["build", "--quiet", "--message-format=json", "--example"])
+        .arg(name)
+        .arg("--features")
+        .arg(features.join(","))
+        .arg("--manifest-path")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+    if !cfg!(debug_assertions) {
+        cargo.arg("--release");
+    }
+    let out = cargo.output().expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "building the example failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let path = stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|m| m["target"]["name"] == name)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .expect("cargo reports the example's executable");
+    // It is where `cargo test` puts examples: next to this test's own directory.
+    let here = std::env::current_exe().unwrap();
+    let beside = here.parent().and_then(|deps| deps.parent()).unwrap();
+    assert_eq!(path.parent(), Some(beside.join("examples").as_path()));
+    path
 }
 
 struct Run {
@@ -362,12 +366,12 @@ fn no_arguments_run_the_demonstration() {
 /// The service handler example: three requests, their statuses, the asset stored back.
 #[test]
 fn the_service_handler_example_answers_and_stores() {
-    let out = Command::new(env!("CARGO"))
-        .args(["run", "-q", "--example", "service_handler"])
+    let out = Command::new(built_example("service_handler"))
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(out.status.success(), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
     for part in [
         "-> 200 {\"RequestId\":\"request-0\"",
         "-> 404 {\"RequestId\":\"request-1\",\"HostId\":\"ice.cn-shanghai.aliyuncs.com\",\"Code\":\"ResourceNotFound\"",

@@ -1,4 +1,4 @@
-//! `InputUrl`: the InputURL grammar (SPEC §3 rule 16) and `same_object` (rule 10).
+//! `InputUrl`: the InputURL grammar (rule 16 of `ims_media::rules`) and `same_object` (rule 10).
 
 // Tests may unwrap and panic: a failure is the point.
 #![allow(clippy::unwrap_used, clippy::panic)]

@@ -80,7 +80,7 @@ fn refused(param: Param, value: &str) -> bool {
     }
 }
 
-/// The names the errors of `from_params(pairs)` must have, in order (SPEC §4.2), written
+/// The names the errors of `from_params(pairs)` must have, in order , written
 /// from the rules without the crate's collector.
 fn expected_error_names(pairs: &[(String, String)]) -> Vec<String> {
     let given = |n: &str| pairs.iter().filter(|(k, _)| k == n).collect::<Vec<_>>();

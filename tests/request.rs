@@ -1,4 +1,4 @@
-//! UpdateMediaInfoRequest from the wire: every rule of SPEC §3 (1, 7, 9) and §4.2, with exact
+//! UpdateMediaInfoRequest from the wire: every rule of the crate's documentation (1, 7, 9) and §4.2, with exact
 //! messages, the error order, the error cap, query decoding and the round trips.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

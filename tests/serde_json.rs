@@ -1,4 +1,4 @@
-//! The `serde` feature in JSON (SPEC §4.5): MediaInfo as GetMediaInfo's `MediaBasicInfo`, the
+//! The `serde` feature in JSON : MediaInfo as GetMediaInfo's `MediaBasicInfo`, the
 //! request in wire names, the response, the value types and the errors.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

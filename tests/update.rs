@@ -1,4 +1,4 @@
-//! apply_update: every rule of SPEC §3 (1, 7, 8, 9, 10) and §4.3 — set, clear, keep, tags
+//! apply_update: every rule of the crate's documentation (1, 7, 8, 9, 10) and §4.3 — set, clear, keep, tags
 //! replaced and appended, the target checks, idempotence of every kind of update, atomicity.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -1,4 +1,4 @@
-//! The bounded-text values and tags through the public API (SPEC §3 rules 2–6, §4.1).
+//! The bounded-text values and tags through the public API (rules 2–6 of `ims_media::rules`, §4.1).
 #![allow(clippy::unwrap_used)] // Tests fail by panicking.
 
 use std::collections::hash_map::DefaultHasher;

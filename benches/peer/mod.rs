@@ -1,7 +1,7 @@
 //! The peer: the crate's request rules written the way a user of `garde` would write them, on
 //! a struct of `Option<String>` fields built from the wire pairs.
 //!
-//! Each rule is the crate's rule (SPEC §3), with garde's own rules where one fits (byte
+//! Each rule is the crate's rule , with garde's own rules where one fits (byte
 //! lengths, regex patterns) and custom validators where none does (control characters, the
 //! tag list, `CateId`, the `BusinessType` list, the object key of `InputURL`). An empty value
 //! is valid everywhere (it clears the field, or counts as absent for `MediaId`/`InputURL`).

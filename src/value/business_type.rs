@@ -29,6 +29,7 @@ use crate::Param;
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum BusinessType {
     /// `subtitles`
     Subtitles,

@@ -13,7 +13,7 @@ use crate::Param;
 /// As a string it is ASCII decimal digits only: no sign, no `+`, no spaces, no exponent, no
 /// digit separators. Leading zeros are accepted, as they do not change the value, and not
 /// kept (`007` is 7, written back as `7`). [`Display`](fmt::Display) writes the
-/// decimal value. In a request an empty `CateId` clears the field (SPEC rule 1); that is
+/// decimal value. In a request an empty `CateId` clears the field ([rule 1](crate::rules)); that is
 /// decided by the request parser, this type always holds a value.
 ///
 /// # Errors

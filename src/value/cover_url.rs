@@ -9,7 +9,7 @@ use crate::Param;
 /// The URL of a media asset's cover image (`CoverURL`): 1 to 128 bytes, an absolute `http://`
 /// or `https://` URL with a non-empty host, no white space and no control character.
 ///
-/// The value is kept verbatim: no trimming, no case folding, no normalisation (SPEC rule 2).
+/// The value is kept verbatim: no trimming, no case folding, no normalisation ([rule 2](crate::rules)).
 /// The scheme is matched ASCII case-insensitively (`HTTPS://Example.com/a.png` is accepted and
 /// kept as written).
 ///
@@ -29,7 +29,7 @@ use crate::Param;
 ///   `< > ^ | % [ ] \ " { } \``
 ///   stands in it.
 ///
-/// In a request an empty `CoverURL` clears the field (SPEC rule 1); that is decided by the
+/// In a request an empty `CoverURL` clears the field ([rule 1](crate::rules)); that is decided by the
 /// request parser, this type is never empty.
 ///
 /// # Errors

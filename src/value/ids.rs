@@ -381,7 +381,7 @@ macro_rules! ascii_id_traits {
 /// The value is stored inline (no heap allocation) and compared, hashed and ordered as its
 /// string, so a `HashMap<MediaId, _>` can be looked up with a `&str`.
 ///
-/// In a request an empty `MediaId` counts as absent (SPEC rule 1); that is decided by the
+/// In a request an empty `MediaId` counts as absent ([rule 1](crate::rules)); that is decided by the
 /// request parser, this type is never empty.
 ///
 /// # Errors

@@ -1,5 +1,5 @@
 //! [`Tag`] and [`MediaTags`]: the `MediaTags` parameter, a comma-separated list of tags
-//! (SPEC §3 rule 6).
+//! ([rule 6](crate::rules)).
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +12,7 @@ use crate::Param;
 
 /// One tag of a media asset.
 ///
-/// Rules (SPEC §3 rules 3–6): 1 to [`Tag::MAX_BYTES`] (32) UTF-8 bytes, a tag of exactly 32
+/// Rules ([rules 3–6](crate::rules)): 1 to [`Tag::MAX_BYTES`] (32) UTF-8 bytes, a tag of exactly 32
 /// bytes is valid; no control character (Unicode general category Cc, U+0000–U+001F and
 /// U+007F–U+009F); no `,` (U+002C, the list separator; the full-width `，` is an ordinary
 /// character); no white space (Unicode `White_Space`, [`char::is_whitespace`]) at the start or
@@ -295,7 +295,7 @@ impl From<Tag> for String {
 /// The tags of a media asset: the `MediaTags` parameter, at most [`MediaTags::MAX_TAGS`] (16)
 /// distinct [`Tag`]s in the order given.
 ///
-/// Parsing (SPEC §3 rule 6): the value is split on `,` (U+002C only: the full-width `，` is an
+/// Parsing ([rule 6](crate::rules)): the value is split on `,` (U+002C only: the full-width `，` is an
 /// ordinary character of a tag). Each segment is trimmed of Unicode white space
 /// ([`char::is_whitespace`]) — the only rewrite this crate makes anywhere — and must then be a
 /// valid [`Tag`] (1–32 UTF-8 bytes, no control character). A value that is empty or only
@@ -370,7 +370,7 @@ impl MediaTags {
         &self.tags
     }
 
-    /// The union for `AppendTags=true` (SPEC §3 rule 7): `self`'s tags, then those of `other`
+    /// The union for `AppendTags=true` ([rule 7](crate::rules)): `self`'s tags, then those of `other`
     /// not already present, in `other`'s order. Appending tags that are all present gives
     /// `self` unchanged, so appending twice is the same as appending once.
     ///

@@ -2,7 +2,7 @@
 //! and the helpers they share with [`Tag`](crate::Tag): grapheme-aware truncation and the
 //! compile-time check behind `from_static`.
 //!
-//! Every value is taken verbatim (SPEC §3 rule 2): no trimming, case folding or Unicode
+//! Every value is taken verbatim ([rule 2](crate::rules)): no trimming, case folding or Unicode
 //! normalisation. Limits count UTF-8 bytes and a value exactly at the limit is valid (rule 4).
 //! A value is never empty (rule 5).
 
@@ -98,7 +98,7 @@ pub(crate) const fn check_static(s: &str, max: usize, tab_line_breaks: bool) {
 
 /// The title of a media asset: the `Title` parameter.
 ///
-/// Rules (SPEC §3 rules 2–5): 1 to [`Title::MAX_BYTES`] (128) UTF-8 bytes, a value of exactly
+/// Rules ([rules 2–5](crate::rules)): 1 to [`Title::MAX_BYTES`] (128) UTF-8 bytes, a value of exactly
 /// 128 bytes is valid; no control character (Unicode general category Cc, U+0000–U+001F and
 /// U+007F–U+009F, TAB and line breaks included); everything else is allowed (emoji, CJK,
 /// right-to-left text, format characters such as ZWJ). The value is kept verbatim: no
@@ -186,7 +186,7 @@ crate::value::string_newtype!(Title);
 
 /// The description of a media asset: the `Description` parameter.
 ///
-/// Rules (SPEC §3 rules 2–5): 1 to [`Description::MAX_BYTES`] (1,024) UTF-8 bytes, a value of
+/// Rules ([rules 2–5](crate::rules)): 1 to [`Description::MAX_BYTES`] (1,024) UTF-8 bytes, a value of
 /// exactly 1,024 bytes is valid; TAB, LF and CR are allowed (multi-line text), every other
 /// control character (Unicode general category Cc, U+0000–U+001F and U+007F–U+009F) is
 /// refused; everything else is allowed (emoji, CJK, right-to-left text, format characters).
@@ -273,7 +273,7 @@ crate::value::string_newtype!(Description);
 
 /// The category of a media asset: the `Category` parameter.
 ///
-/// Rules (SPEC §3 rules 2–5): 1 to [`Category::MAX_BYTES`] (64) UTF-8 bytes, a value of
+/// Rules ([rules 2–5](crate::rules)): 1 to [`Category::MAX_BYTES`] (64) UTF-8 bytes, a value of
 /// exactly 64 bytes is valid; no control character (Unicode general category Cc,
 /// U+0000–U+001F and U+007F–U+009F, TAB and line breaks included); everything else is
 /// allowed. The value is kept verbatim. It is never empty: clearing is `FieldUpdate::Clear`
@@ -355,7 +355,7 @@ crate::value::string_newtype!(Category);
 /// Free data the caller attaches to a media asset: the `UserData` parameter.
 ///
 /// IMS stores it as an opaque string (commonly JSON); this crate does not parse it. Rules
-/// (SPEC §3 rules 2–5): 1 to [`UserData::MAX_BYTES`] (1,024) UTF-8 bytes, a value of exactly
+/// ([rules 2–5](crate::rules)): 1 to [`UserData::MAX_BYTES`] (1,024) UTF-8 bytes, a value of exactly
 /// 1,024 bytes is valid; TAB, LF and CR are allowed, every other control character (Unicode
 /// general category Cc) is refused; everything else is allowed. The value is kept verbatim,
 /// byte for byte. It is never empty: clearing is `FieldUpdate::Clear` or `None`.

@@ -248,7 +248,7 @@ impl InputUrl {
         }
     }
 
-    /// Whether both URLs name the same object (SPEC §3 rule 10): both OSS with the same bucket
+    /// Whether both URLs name the same object ([rule 10](crate::rules)): both OSS with the same bucket
     /// and the same decoded key — whatever the form (`oss://` or `http(s)://`), the region, the
     /// endpoint (public, internal, acceleration, dual-stack), the case of scheme and host, and
     /// the percent-encoding of the key — or both `vod://` with the same ID. Bucket names are

@@ -1,4 +1,4 @@
-//! The grammar of `InputURL` (SPEC §3 rule 16): one pass per check over at most
+//! The grammar of `InputURL` ([rule 16](crate::rules)): one pass per check over at most
 //! [`MAX_BYTES`] bytes, and nothing allocated before the length is known to be within it.
 
 use std::borrow::Cow;
@@ -88,7 +88,7 @@ enum Scheme {
     Vod,
 }
 
-/// Parses `url` by SPEC §3 rule 16. Checks run in this order: empty, length (O(1)), scheme,
+/// Parses `url` by [rule 16](crate::rules). Checks run in this order: empty, length (O(1)), scheme,
 /// control characters, query and fragment, user info, port, host (or bucket, or VOD ID),
 /// object key.
 pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {

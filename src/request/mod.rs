@@ -1,0 +1,385 @@
+//! `UpdateMediaInfoRequest` and the updates it holds, and how it is written back to the wire;
+//! reading it from the wire is in [`wire`].
+
+mod wire;
+
+pub(crate) use wire::{suggestion, Collector};
+
+use crate::percent;
+use crate::{
+    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
+    ReferenceId, Title, UserData,
+};
+
+/// What an update does to one field of the media asset.
+///
+/// On the wire ([rule 1](crate::rules)): an absent parameter is [`FieldUpdate::Keep`], a parameter
+/// present with an empty value is [`FieldUpdate::Clear`], any other value is
+/// [`FieldUpdate::Set`] with the validated value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum FieldUpdate<T> {
+    /// Leave the field as it is (the parameter is absent).
+    #[default]
+    Keep,
+    /// Remove the field's value (the parameter is present and empty).
+    Clear,
+    /// Set the field to this value.
+    Set(T),
+}
+
+impl<T> FieldUpdate<T> {
+    /// Whether this is [`FieldUpdate::Keep`].
+    pub fn is_keep(&self) -> bool {
+        matches!(self, FieldUpdate::Keep)
+    }
+
+    /// The value of [`FieldUpdate::Set`].
+    pub fn as_set(&self) -> Option<&T> {
+        match self {
+            FieldUpdate::Set(v) => Some(v),
+            FieldUpdate::Keep | FieldUpdate::Clear => None,
+        }
+    }
+
+    /// The field's value after this update, given its value before.
+    ///
+    /// ```
+    /// use ims_media::FieldUpdate;
+    /// assert_eq!(FieldUpdate::Keep.apply(Some(&1)), Some(1));
+    /// assert_eq!(FieldUpdate::<i32>::Clear.apply(Some(&1)), None);
+    /// assert_eq!(FieldUpdate::Set(2).apply(Some(&1)), Some(2));
+    /// ```
+    #[inline]
+    pub fn apply(&self, current: Option<&T>) -> Option<T>
+    where
+        T: Clone,
+    {
+        match self {
+            FieldUpdate::Keep => current.cloned(),
+            FieldUpdate::Clear => None,
+            FieldUpdate::Set(v) => Some(v.clone()),
+        }
+    }
+}
+
+/// What an update does to the tags (`MediaTags` with `AppendTags`, [rule 7](crate::rules)).
+///
+/// | MediaTags | AppendTags | update |
+/// |---|---|---|
+/// | absent | any | `Keep` |
+/// | `a,b` | absent, empty or `false` | `Replace(a,b)` |
+/// | `a,b` | `true` | `Append(a,b)` |
+/// | empty or white space | absent, empty or `false` | `Replace(no tags)`: clears them |
+/// | empty or white space | `true` | `Append(no tags)`: changes nothing |
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum TagsUpdate {
+    /// Leave the tags as they are.
+    #[default]
+    Keep,
+    /// Replace all tags with these (none clears them).
+    Replace(MediaTags),
+    /// Append these after the existing tags, skipping tags already present; the update fails
+    /// as a whole if the result would exceed [`MediaTags::MAX_TAGS`].
+    Append(MediaTags),
+}
+
+/// Which media asset an update is for ([rule 9](crate::rules)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MediaTarget {
+    /// Found by its ID. An `input_url` given beside it must name the asset's stored object:
+    /// the input URL cannot be changed.
+    MediaId {
+        /// The asset's ID.
+        id: MediaId,
+        /// The InputURL sent beside it, if any.
+        input_url: Option<InputUrl>,
+    },
+    /// Found by the object its stored InputURL names.
+    InputUrl(InputUrl),
+}
+
+/// A validated UpdateMediaInfo request.
+///
+/// Built by [`UpdateMediaInfoRequest::from_params`] or [`UpdateMediaInfoRequest::from_query`]
+/// from the wire, or field by field from [`UpdateMediaInfoRequest::new`]; written back with
+/// [`UpdateMediaInfoRequest::to_params`] and [`UpdateMediaInfoRequest::to_query`]. Every
+/// field holds validated values only, so any combination is a valid request.
+///
+/// # Wire rules
+///
+/// * Names are case-sensitive. An unknown name is an `InvalidParameter` error naming it, with
+///   a "did you mean" hint when it differs from a known name only by case or by one edit
+///   (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
+/// * The RPC common parameters ([`UpdateMediaInfoRequest::COMMON_PARAMETERS`]: `Action`,
+///   `Version`, `Format`, `RegionId`, `AccessKeyId`, `SecurityToken`, `Signature`,
+///   `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`, and
+///   `SignatureType` and `BearerToken` that the official SDKs send too) are accepted and
+///   ignored, except that `Action` must be `UpdateMediaInfo` and `Version` `2020-11-09` when
+///   present.
+/// * Parameters of older SDK models ([`UpdateMediaInfoRequest::RETIRED_PARAMETERS`]:
+///   `DynamicMetaDataList`, `AppendDynamicMeta`, `DynamicMetaData`, `Snapshots`,
+///   `AppendSnapshots`) are refused with a message saying what they are, in input order
+///   among the unknown names.
+/// * A name given more than once (any known name, common ones included) is an error.
+/// * An absent parameter keeps its field, an empty one clears it, other values set it;
+///   except that an empty `MediaId`, `InputURL` or `AppendTags` counts as absent.
+/// * `MediaId` or `InputURL` is required (`MissingParameter` on `MediaId` when neither is
+///   given); when both are, `MediaId` chooses the asset.
+///
+/// # Errors
+///
+/// All problems are collected and returned together in a [`RequestError`]: first the twelve
+/// parameters in [`Param::ALL`] order, then `Action` and `Version` (and repeated common
+/// parameters, in the order listed above), then unknown names in input order. A repeated
+/// parameter is reported once as repeated, and its values are not checked. At most
+/// [`RequestError::MAX_ERRORS`] problems are listed; a repeated unknown name is reported once
+/// while it is among the listed problems, and may be counted again in
+/// [`RequestError::omitted`] past them. An unknown name is kept to its first
+/// [`Excerpt::MAX_BYTES`](crate::Excerpt::MAX_BYTES) bytes (marked `…` in the message), and
+/// names that differ only past those bytes are one problem: no two errors name the same
+/// [`ParamError::param`].
+///
+/// ```
+/// use ims_media::{ErrorCode, UpdateMediaInfoRequest};
+/// let err = UpdateMediaInfoRequest::from_params([
+///     ("Title", "x".repeat(131)),
+///     ("Tittle", "y".to_owned()),
+///     ("CateId", "-5".to_owned()),
+/// ])
+/// .unwrap_err();
+/// let found: Vec<_> = err.errors().iter().map(|e| (e.param(), e.code())).collect();
+/// assert_eq!(
+///     found,
+///     [
+///         ("MediaId", ErrorCode::MissingParameter),
+///         ("Title", ErrorCode::InvalidParameter),
+///         ("CateId", ErrorCode::InvalidParameter),
+///         ("Tittle", ErrorCode::InvalidParameter),
+///     ]
+/// );
+/// assert_eq!(err.errors()[1].to_string(), "invalid Title: 131 bytes, at most 128 allowed");
+/// assert_eq!(
+///     err.errors()[3].to_string(),
+///     "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UpdateMediaInfoRequest {
+    /// The asset to update.
+    pub target: MediaTarget,
+    /// `BusinessType`.
+    pub business_type: FieldUpdate<BusinessType>,
+    /// `Title`.
+    pub title: FieldUpdate<Title>,
+    /// `Description`.
+    pub description: FieldUpdate<Description>,
+    /// `Category`.
+    pub category: FieldUpdate<Category>,
+    /// `MediaTags` with `AppendTags`.
+    pub media_tags: TagsUpdate,
+    /// `CoverURL`.
+    pub cover_url: FieldUpdate<CoverUrl>,
+    /// `UserData`.
+    pub user_data: FieldUpdate<UserData>,
+    /// `CateId`.
+    pub cate_id: FieldUpdate<CateId>,
+    /// `ReferenceId`.
+    pub reference_id: FieldUpdate<ReferenceId>,
+}
+
+/// The common parameters, under a short name for this module.
+pub(crate) const COMMON: [&str; 13] = UpdateMediaInfoRequest::COMMON_PARAMETERS;
+pub(crate) const ACTION: &str = "UpdateMediaInfo";
+pub(crate) const VERSION: &str = "2020-11-09";
+
+impl From<crate::MediaId> for MediaTarget {
+    /// The asset with this ID.
+    fn from(id: crate::MediaId) -> Self {
+        MediaTarget::MediaId {
+            id,
+            input_url: None,
+        }
+    }
+}
+
+impl From<InputUrl> for MediaTarget {
+    /// The asset registered from this object.
+    fn from(url: InputUrl) -> Self {
+        MediaTarget::InputUrl(url)
+    }
+}
+
+impl UpdateMediaInfoRequest {
+    /// The common parameters of the RPC protocol that real clients send beside the
+    /// operation's own: accepted and ignored, except that `Action` must be `UpdateMediaInfo`
+    /// and `Version` `2020-11-09` when present. The first eleven are the documented RPC
+    /// common parameters; the core SDKs also send `SignatureType` (empty on every request, or
+    /// `BEARERTOKEN`), and bearer-token credentials add `BearerToken`.
+    ///
+    /// ```
+    /// use ims_media::UpdateMediaInfoRequest;
+    /// let r = UpdateMediaInfoRequest::from_query("MediaId=abc&SignatureType=&Title=x");
+    /// assert!(r.is_ok());
+    /// assert!(UpdateMediaInfoRequest::COMMON_PARAMETERS.contains(&"BearerToken"));
+    /// ```
+    pub const COMMON_PARAMETERS: [&'static str; 13] = [
+        "Action",
+        "Version",
+        "Format",
+        "RegionId",
+        "AccessKeyId",
+        "SecurityToken",
+        "Signature",
+        "SignatureMethod",
+        "SignatureVersion",
+        "SignatureNonce",
+        "Timestamp",
+        "SignatureType",
+        "BearerToken",
+    ];
+
+    /// Parameters that older SDK models of UpdateMediaInfo sent and that the operation as
+    /// documented today does not have. Each is refused with
+    /// [`ParamErrorKind::RetiredParameter`], never silently ignored: a caller must not
+    /// believe they were applied.
+    ///
+    /// ```
+    /// use ims_media::UpdateMediaInfoRequest;
+    /// let err = UpdateMediaInfoRequest::from_params([
+    ///     ("MediaId", "abc"),
+    ///     ("DynamicMetaDataList", "[]"),
+    /// ])
+    /// .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid DynamicMetaDataList: a parameter of older SDK models, \
+    ///      not of UpdateMediaInfo as documented today, so it would not be applied"
+    /// );
+    /// ```
+    pub const RETIRED_PARAMETERS: [&'static str; 5] = [
+        "DynamicMetaDataList",
+        "AppendDynamicMeta",
+        "DynamicMetaData",
+        "Snapshots",
+        "AppendSnapshots",
+    ];
+
+    /// A request for `target` that changes nothing: every field [`FieldUpdate::Keep`].
+    pub fn new(target: MediaTarget) -> Self {
+        UpdateMediaInfoRequest {
+            target,
+            business_type: FieldUpdate::Keep,
+            title: FieldUpdate::Keep,
+            description: FieldUpdate::Keep,
+            category: FieldUpdate::Keep,
+            media_tags: TagsUpdate::Keep,
+            cover_url: FieldUpdate::Keep,
+            user_data: FieldUpdate::Keep,
+            cate_id: FieldUpdate::Keep,
+            reference_id: FieldUpdate::Keep,
+        }
+    }
+}
+
+impl UpdateMediaInfoRequest {
+    /// The request as wire parameters, in [`Param::ALL`] order: only what the request says
+    /// (fields to keep are absent, fields to clear are empty), `AppendTags=true` only for an
+    /// append. Parsing the result with [`UpdateMediaInfoRequest::from_params`] gives back an
+    /// equal request.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::with_capacity(Param::ALL.len());
+        match &self.target {
+            MediaTarget::MediaId { id, input_url } => {
+                out.push((Param::MediaId.name(), id.as_str().to_owned()));
+                if let Some(url) = input_url {
+                    out.push((Param::InputUrl.name(), url.as_str().to_owned()));
+                }
+            }
+            MediaTarget::InputUrl(url) => {
+                out.push((Param::InputUrl.name(), url.as_str().to_owned()));
+            }
+        }
+        push_field(&mut out, Param::BusinessType, &self.business_type, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::Title, &self.title, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::Description, &self.description, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::Category, &self.category, |v| {
+            v.as_str().to_owned()
+        });
+        match &self.media_tags {
+            TagsUpdate::Keep => {}
+            TagsUpdate::Replace(tags) => out.push((Param::MediaTags.name(), tags.to_string())),
+            TagsUpdate::Append(tags) => {
+                out.push((Param::MediaTags.name(), tags.to_string()));
+            }
+        }
+        push_field(&mut out, Param::CoverUrl, &self.cover_url, |v| {
+            v.as_str().to_owned()
+        });
+        push_field(&mut out, Param::UserData, &self.user_data, |v| {
+            v.as_str().to_owned()
+        });
+        if let TagsUpdate::Append(_) = self.media_tags {
+            out.push((Param::AppendTags.name(), "true".to_owned()));
+        }
+        push_field(&mut out, Param::CateId, &self.cate_id, |v| v.to_string());
+        push_field(&mut out, Param::ReferenceId, &self.reference_id, |v| {
+            v.as_str().to_owned()
+        });
+        out
+    }
+
+    /// [`UpdateMediaInfoRequest::to_params`] as a query string: `name=value` joined by `&`,
+    /// percent-encoded as RFC 3986 (every byte but `A-Z a-z 0-9 - _ . ~` as `%XX`, so a space
+    /// is `%20`), as the SDKs encode for signing. Parsing it with
+    /// [`UpdateMediaInfoRequest::from_query`] gives back an equal request.
+    ///
+    /// ```
+    /// use ims_media::{FieldUpdate, MediaId, MediaTarget, UpdateMediaInfoRequest};
+    /// let mut r = UpdateMediaInfoRequest::new(MediaTarget::MediaId {
+    ///     id: "abc".parse().unwrap(),
+    ///     input_url: None,
+    /// });
+    /// r.title = FieldUpdate::Set("a&b=c 界".parse().unwrap());
+    /// r.category = FieldUpdate::Clear;
+    /// assert_eq!(r.to_query(), "MediaId=abc&Title=a%26b%3Dc%20%E7%95%8C&Category=");
+    /// assert_eq!(UpdateMediaInfoRequest::from_query(&r.to_query()), Ok(r));
+    /// ```
+    pub fn to_query(&self) -> String {
+        let params = self.to_params();
+        let mut out = Vec::with_capacity(
+            params
+                .iter()
+                .map(|(n, v)| n.len() + 2 + v.len() * 3)
+                .sum::<usize>(),
+        );
+        for (i, (name, value)) in params.iter().enumerate() {
+            if i > 0 {
+                out.push(b'&');
+            }
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'=');
+            percent::encode_into(&mut out, value);
+        }
+        // Names and encoded values are ASCII: the conversion cannot fail.
+        String::from_utf8(out).unwrap_or_default()
+    }
+}
+
+fn push_field<T>(
+    out: &mut Vec<(&'static str, String)>,
+    param: Param,
+    update: &FieldUpdate<T>,
+    write: impl FnOnce(&T) -> String,
+) {
+    match update {
+        FieldUpdate::Keep => {}
+        FieldUpdate::Clear => out.push((param.name(), String::new())),
+        FieldUpdate::Set(v) => out.push((param.name(), write(v))),
+    }
+}

@@ -166,6 +166,65 @@ impl fmt::Display for Excerpt {
     }
 }
 
+// The parts of messages that depend on data, kept out of the `#[error]` attributes.
+
+/// `start` for a white space at byte 0 of a tag, `end` otherwise.
+fn tag_end(at: usize) -> &'static str {
+    if at == 0 {
+        "start"
+    } else {
+        "end"
+    }
+}
+
+/// Why a value is not a BusinessType: `video`, the API page's example, is a MediaType.
+fn not_a_business_type(value: &Excerpt) -> &'static str {
+    if value.as_str() == "video" {
+        "is a MediaType, not a BusinessType"
+    } else {
+        "is not a BusinessType"
+    }
+}
+
+/// Every BusinessType, comma-separated.
+struct BusinessTypeList;
+
+impl fmt::Display for BusinessTypeList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, b) in crate::BusinessType::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(b.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// ` in "value"` when the value may be quoted, nothing otherwise.
+struct InValue<'a>(Option<&'a Excerpt>);
+
+impl fmt::Display for InValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(v) => write!(f, " in {v}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `, did you mean Title` when there is a close known name.
+struct DidYouMean(Option<&'static str>);
+
+impl fmt::Display for DidYouMean {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(name) => write!(f, ", did you mean {name}"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// A value quoted in a message so that any reader can read it back, in a terminal, a log or a
 /// JSON body: between `"`, with `"` and `\` escaped by a `\`, and every character one cannot
 /// see written as `<U+XXXX>`: control characters (Cc), white space other than the space, and
@@ -461,7 +520,7 @@ pub enum ParamErrorKind {
         value: Excerpt,
     },
     /// A single [`Tag`](crate::Tag) begins or ends with white space; only a list is trimmed.
-    #[error("white space at the {} of a single tag {value}", if *at == 0 { "start" } else { "end" })]
+    #[error("white space at the {} of a single tag {value}", tag_end(*at))]
     TagWhiteSpace {
         /// Byte offset of the white space.
         at: usize,
@@ -469,7 +528,11 @@ pub enum ParamErrorKind {
         value: Excerpt,
     },
     /// Not one of the documented `BusinessType` values.
-    #[error("{value} {}; valid values: {}", if value.as_str() == "video" { "is a MediaType, not a BusinessType" } else { "is not a BusinessType" }, crate::BusinessType::ALL.map(|b| b.as_str()).join(", "))]
+    #[error(
+        "{value} {}; valid values: {}",
+        not_a_business_type(value),
+        BusinessTypeList
+    )]
     UnknownBusinessType {
         /// The value.
         value: Excerpt,
@@ -505,7 +568,7 @@ pub enum ParamErrorKind {
         value: Excerpt,
     },
     /// A `%` not followed by two hex digits in a form-encoded value.
-    #[error("'%' at byte {at} not followed by two hex digits{}", match value { Some(v) => format!(" in {v}"), None => String::new() })]
+    #[error("'%' at byte {at} not followed by two hex digits{}", InValue(value.as_ref()))]
     PercentEscape {
         /// Byte offset of the `%` in the encoded value.
         at: usize,
@@ -523,7 +586,7 @@ pub enum ParamErrorKind {
         value: Excerpt,
     },
     /// The parameter name is not one UpdateMediaInfo knows.
-    #[error("not a parameter of UpdateMediaInfo{}", match suggestion { Some(s) => format!(", did you mean {s}"), None => String::new() })]
+    #[error("not a parameter of UpdateMediaInfo{}", DidYouMean(*suggestion))]
     UnknownParameter {
         /// The known name it is closest to, when it differs only by case or one edit.
         suggestion: Option<&'static str>,

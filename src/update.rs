@@ -118,7 +118,10 @@ pub fn apply_update(
             cate_id,
             reference_id,
         },
-        changed: changed.get(..count).unwrap_or_default().to_vec(),
+        changed: {
+            debug_assert!(count <= changed.len());
+            changed.get(..count).unwrap_or_default().to_vec()
+        },
     })
 }
 

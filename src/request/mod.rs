@@ -367,6 +367,7 @@ impl UpdateMediaInfoRequest {
             percent::encode_into(&mut out, value);
         }
         // Names and encoded values are ASCII: the conversion cannot fail.
+        debug_assert!(out.is_ascii());
         String::from_utf8(out).unwrap_or_default()
     }
 }

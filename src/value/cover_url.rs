@@ -84,20 +84,18 @@ impl CoverUrl {
     /// The scheme as written, without `://`: `http` or `https` in any case.
     pub fn scheme(&self) -> &str {
         let s = self.as_str();
-        parse(s)
-            .ok()
-            .and_then(|p| s.get(p.scheme))
-            .unwrap_or_default()
+        let scheme = parse(s).ok().and_then(|p| s.get(p.scheme));
+        debug_assert!(scheme.is_some(), "a CoverUrl parses");
+        scheme.unwrap_or_default()
     }
 
     /// The host as written, without user info (never present) and port; an IPv6 literal keeps
     /// its brackets.
     pub fn host(&self) -> &str {
         let s = self.as_str();
-        parse(s)
-            .ok()
-            .and_then(|p| s.get(p.host))
-            .unwrap_or_default()
+        let host = parse(s).ok().and_then(|p| s.get(p.host));
+        debug_assert!(host.is_some(), "a CoverUrl parses");
+        host.unwrap_or_default()
     }
 
     /// The OSS signature query parameters that [`CoverUrl::from_signed`] removes: those of

@@ -272,8 +272,9 @@ impl AsciiId {
     /// The identifier. The bytes are ASCII by construction, so the fallback to `""` is never
     /// taken; it only spares a panic path.
     fn as_str(&self) -> &str {
-        let used = self.bytes.get(..self.len).unwrap_or_default();
-        std::str::from_utf8(used).unwrap_or_default()
+        let used = self.bytes.get(..self.len);
+        debug_assert!(used.is_some_and(|b| b.is_ascii()), "an identifier is ASCII");
+        std::str::from_utf8(used.unwrap_or_default()).unwrap_or_default()
     }
 }
 

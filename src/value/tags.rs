@@ -228,11 +228,17 @@ impl Tag {
     pub fn as_str(&self) -> &str {
         // The bytes are a valid tag by construction, so the fallback to "" is never taken;
         // it only spares a panic path.
-        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+        let s = std::str::from_utf8(self.bytes());
+        debug_assert!(
+            s.is_ok() && self.len > 0,
+            "a Tag holds 1 to 32 bytes of UTF-8"
+        );
+        s.unwrap_or_default()
     }
 
     /// The tag's bytes, for comparisons that need no `str`.
     fn bytes(&self) -> &[u8] {
+        debug_assert!(self.len <= Tag::MAX_BYTES);
         self.bytes.get(..self.len).unwrap_or_default()
     }
 

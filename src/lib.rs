@@ -1,6 +1,31 @@
 //! Validated types and the pure update logic of the Alibaba Cloud Intelligent Media Services
 //! (IMS, API `ice` 2020-11-09) operation **UpdateMediaInfo**.
 //!
+//! ```
+//! use ims_media::{apply_update, ErrorCode, MediaInfo, Param, UpdateMediaInfoRequest};
+//! let mut media = MediaInfo::new(
+//!     "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
+//!     "https://example-bucket.oss-cn-shanghai.aliyuncs.com/intro.mp4".parse()?,
+//! );
+//! media.media_tags = "news".parse()?;
+//! // A request as the official SDKs send it: the InputURL in another form of the same object.
+//! let request = UpdateMediaInfoRequest::from_query(
+//!     "InputURL=oss%3A%2F%2Fexample-bucket%2Fintro.mp4&Title=Intro&MediaTags=sports&AppendTags=True",
+//! )?;
+//! let outcome = apply_update(&media, &request)?;
+//! assert_eq!(outcome.changed, [Param::Title, Param::MediaTags]);
+//! assert_eq!(outcome.media.media_tags.to_string(), "news,sports");
+//!
+//! // Every problem of a request at once, each naming its parameter, limit and value.
+//! let err = UpdateMediaInfoRequest::from_query("Title=x&CateId=0").unwrap_err();
+//! assert_eq!(err.errors()[0].code(), ErrorCode::MissingParameter);
+//! assert_eq!(
+//!     err.errors()[1].to_string(),
+//!     "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! No I/O: this crate is the domain logic a service implementing or proxying the operation
 //! needs, and what a client needs to check a request before sending it.
 //!
@@ -14,6 +39,8 @@
 //!   ([`UpdateMediaInfoRequest::to_params`], [`UpdateMediaInfoRequest::to_query`]).
 //! * [`MediaInfo`], the stored asset, and [`apply_update`], the pure, idempotent and atomic
 //!   merge of a request into it.
+//!
+//! The rules, numbered, are on the page [`rules`].
 //!
 //! # Rules everywhere
 //!

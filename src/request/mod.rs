@@ -128,16 +128,16 @@ pub enum MediaTarget {
 ///
 /// # Errors
 ///
-/// All problems are collected and returned together in a [`RequestError`]: first the twelve
+/// All problems are collected and returned together in a [`RequestError`](crate::RequestError): first the twelve
 /// parameters in [`Param::ALL`] order, then `Action` and `Version` (and repeated common
 /// parameters, in the order listed above), then unknown names in input order. A repeated
 /// parameter is reported once as repeated, and its values are not checked. At most
-/// [`RequestError::MAX_ERRORS`] problems are listed; a repeated unknown name is reported once
+/// [`RequestError::MAX_ERRORS`](crate::RequestError::MAX_ERRORS) problems are listed; a repeated unknown name is reported once
 /// while it is among the listed problems, and may be counted again in
-/// [`RequestError::omitted`] past them. An unknown name is kept to its first
+/// [`RequestError::omitted`](crate::RequestError::omitted) past them. An unknown name is kept to its first
 /// [`Excerpt::MAX_BYTES`](crate::Excerpt::MAX_BYTES) bytes (marked `…` in the message), and
 /// names that differ only past those bytes are one problem: no two errors name the same
-/// [`ParamError::param`].
+/// [`ParamError::param`](crate::ParamError::param).
 ///
 /// ```
 /// use ims_media::{ErrorCode, UpdateMediaInfoRequest};
@@ -240,7 +240,7 @@ impl UpdateMediaInfoRequest {
 
     /// Parameters that older SDK models of UpdateMediaInfo sent and that the operation as
     /// documented today does not have. Each is refused with
-    /// [`ParamErrorKind::RetiredParameter`], never silently ignored: a caller must not
+    /// [`ParamErrorKind::RetiredParameter`](crate::ParamErrorKind::RetiredParameter), never silently ignored: a caller must not
     /// believe they were applied.
     ///
     /// ```

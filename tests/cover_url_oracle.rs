@@ -4,21 +4,16 @@
 #![cfg(feature = "proptest")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::net::Ipv6Addr;
 
 use ims_media::strategy;
 use ims_media::{CoverUrl, ParamErrorKind, UrlError};
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 1000,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/cover_url_oracle.txt",
-        ))),
-        ..ProptestConfig::default()
-    }
+    common::proptest_config("proptest-regressions/cover_url_oracle.txt")
 }
 
 /// The oracle: `url::Url::parse` succeeds, and its host is `CoverUrl::host()` (ASCII hosts

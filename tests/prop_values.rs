@@ -4,6 +4,8 @@
 // Property bodies and helpers outside `#[test]` functions unwrap too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::fmt::Debug;
 use std::str::FromStr;
 
@@ -13,18 +15,10 @@ use ims_media::{
     ParamError, ReferenceId, Tag, Title, UserData,
 };
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 1000,
-        // Kept with the other regressions in `proptest-regressions/` and committed.
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/prop_values.txt",
-        ))),
-        ..ProptestConfig::default()
-    }
+    common::proptest_config("proptest-regressions/prop_values.txt")
 }
 
 /// Display, `as_str`, `into_string` and `AsRef` agree, and every constructor gives back an

@@ -4,6 +4,8 @@
 // Property bodies and helpers outside `#[test]` functions unwrap too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use ims_media::strategy;
 use ims_media::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, InputUrl, MediaId, MediaTags,
@@ -12,18 +14,10 @@ use ims_media::{
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::FileFailurePersistence;
 use proptest::test_runner::{Config, TestRunner};
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 1000,
-        // Kept with the other regressions in `proptest-regressions/` and committed.
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/prop_wire.txt",
-        ))),
-        ..ProptestConfig::default()
-    }
+    common::proptest_config("proptest-regressions/prop_wire.txt")
 }
 
 const COMMON: [&str; 13] = ims_media::UpdateMediaInfoRequest::COMMON_PARAMETERS;

@@ -4,23 +4,17 @@
 // Property bodies and helpers outside `#[test]` functions unwrap too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use ims_media::strategy;
 use ims_media::{
     apply_update, ErrorCode, FieldUpdate, InputUrl, MediaId, MediaInfo, MediaTarget, Param,
     TagsUpdate, UpdateError, UpdateMediaInfoRequest,
 };
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 1000,
-        // Kept with the other regressions in `proptest-regressions/` and committed.
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/properties.txt",
-        ))),
-        ..ProptestConfig::default()
-    }
+    common::proptest_config("proptest-regressions/properties.txt")
 }
 
 /// The media asset as plain strings: each single-valued field by its parameter, the tags as

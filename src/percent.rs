@@ -30,7 +30,7 @@ const HEX_VALUE: [u8; 256] = {
 };
 
 /// The byte at `i` when `s[i..]` starts with a valid `%XX` escape.
-#[inline(always)]
+#[inline]
 fn escape_at(s: &[u8], i: usize) -> Option<u8> {
     let hi = HEX_VALUE[usize::from(*s.get(i + 1)?)];
     let lo = HEX_VALUE[usize::from(*s.get(i + 2)?)];

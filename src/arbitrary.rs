@@ -672,4 +672,200 @@ mod tests {
             (0..=255u8).map(|b| generate(&[b])).collect();
         assert_eq!(kinds.len(), BusinessType::ALL.len());
     }
+
+    /// Every variant and every promised form is reached, so that a fuzzer built on these impls
+    /// cannot silently stop reaching a feature (an impl always giving `Keep`, an ID never at
+    /// its longest).
+    #[test]
+    fn every_variant_and_form_is_reached() {
+        use std::collections::HashSet;
+        let mut seen: HashSet<&'static str> = HashSet::new();
+        let mut mark = |what: &'static str, hit: bool| {
+            if hit {
+                seen.insert(what);
+            }
+        };
+        for bytes in inputs() {
+            let b = &bytes[..];
+            let id: MediaId = generate(b);
+            mark("MediaId 1", id.as_str().len() == 1);
+            mark("MediaId 64", id.as_str().len() == 64);
+            mark(
+                "MediaId hex",
+                id.as_str().len() == 32 && id.as_str().bytes().all(|c| c.is_ascii_hexdigit()),
+            );
+            mark("MediaId public", id.as_str().starts_with("icepublic-"));
+            let r: ReferenceId = generate(b);
+            mark("ReferenceId 6", r.as_str().len() == 6);
+            mark("ReferenceId 64", r.as_str().len() == 64);
+            let c: CateId = generate(b);
+            mark("CateId 1", c.get() == 1);
+            mark("CateId max", c.get() == i64::MAX);
+            mark("CateId other", c.get() > 1 && c.get() < i64::MAX);
+            let url: InputUrl = generate(b);
+            mark("InputURL oss", url.is_oss() && url.host().is_none());
+            mark("InputURL http", url.scheme().eq_ignore_ascii_case("http"));
+            mark("InputURL https", url.scheme().eq_ignore_ascii_case("https"));
+            mark("InputURL vod", url.is_vod());
+            let cover: CoverUrl = generate(b);
+            mark("CoverURL http", cover.scheme().eq_ignore_ascii_case("http"));
+            mark(
+                "CoverURL https",
+                cover.scheme().eq_ignore_ascii_case("https"),
+            );
+            match generate::<TagsUpdate>(b) {
+                TagsUpdate::Keep => mark("tags keep", true),
+                TagsUpdate::Replace(t) => mark(
+                    if t.is_empty() {
+                        "tags clear"
+                    } else {
+                        "tags replace"
+                    },
+                    true,
+                ),
+                TagsUpdate::Append(t) => mark(
+                    if t.is_empty() {
+                        "tags append none"
+                    } else {
+                        "tags append"
+                    },
+                    true,
+                ),
+            }
+            match generate::<MediaTarget>(b) {
+                MediaTarget::MediaId {
+                    input_url: None, ..
+                } => mark("target id", true),
+                MediaTarget::MediaId {
+                    input_url: Some(_), ..
+                } => mark("target id and url", true),
+                MediaTarget::InputUrl(_) => mark("target url", true),
+            }
+            let r: UpdateMediaInfoRequest = generate(b);
+            for (name, keep, clear) in [
+                (
+                    "BusinessType",
+                    r.business_type.is_keep(),
+                    r.business_type == FieldUpdate::Clear,
+                ),
+                ("Title", r.title.is_keep(), r.title == FieldUpdate::Clear),
+                (
+                    "Description",
+                    r.description.is_keep(),
+                    r.description == FieldUpdate::Clear,
+                ),
+                (
+                    "Category",
+                    r.category.is_keep(),
+                    r.category == FieldUpdate::Clear,
+                ),
+                (
+                    "CoverURL",
+                    r.cover_url.is_keep(),
+                    r.cover_url == FieldUpdate::Clear,
+                ),
+                (
+                    "UserData",
+                    r.user_data.is_keep(),
+                    r.user_data == FieldUpdate::Clear,
+                ),
+                (
+                    "CateId",
+                    r.cate_id.is_keep(),
+                    r.cate_id == FieldUpdate::Clear,
+                ),
+                (
+                    "ReferenceId",
+                    r.reference_id.is_keep(),
+                    r.reference_id == FieldUpdate::Clear,
+                ),
+            ] {
+                let state = if keep {
+                    "keep"
+                } else if clear {
+                    "clear"
+                } else {
+                    "set"
+                };
+                let key: &'static str =
+                    Box::leak(format!("request {name} {state}").into_boxed_str());
+                mark(key, true);
+            }
+            let m: MediaInfo = generate(b);
+            for (name, set) in [
+                ("BusinessType", m.business_type.is_some()),
+                ("Title", m.title.is_some()),
+                ("Description", m.description.is_some()),
+                ("Category", m.category.is_some()),
+                ("MediaTags", !m.media_tags.is_empty()),
+                ("CoverURL", m.cover_url.is_some()),
+                ("UserData", m.user_data.is_some()),
+                ("CateId", m.cate_id.is_some()),
+                ("ReferenceId", m.reference_id.is_some()),
+            ] {
+                let key: &'static str = Box::leak(format!("media {name} {set}").into_boxed_str());
+                mark(key, true);
+            }
+        }
+        let params: HashSet<Param> = (0..=255u8).map(|b| generate(&[b])).collect();
+        assert_eq!(params.len(), Param::ALL.len());
+        let mut want: Vec<String> = [
+            "MediaId 1",
+            "MediaId 64",
+            "MediaId hex",
+            "MediaId public",
+            "ReferenceId 6",
+            "ReferenceId 64",
+            "CateId 1",
+            "CateId max",
+            "CateId other",
+            "InputURL oss",
+            "InputURL http",
+            "InputURL https",
+            "InputURL vod",
+            "CoverURL http",
+            "CoverURL https",
+            "tags keep",
+            "tags clear",
+            "tags replace",
+            "tags append none",
+            "tags append",
+            "target id",
+            "target id and url",
+            "target url",
+        ]
+        .map(String::from)
+        .to_vec();
+        for name in [
+            "BusinessType",
+            "Title",
+            "Description",
+            "Category",
+            "CoverURL",
+            "UserData",
+            "CateId",
+            "ReferenceId",
+        ] {
+            for state in ["keep", "clear", "set"] {
+                want.push(format!("request {name} {state}"));
+            }
+        }
+        for name in [
+            "BusinessType",
+            "Title",
+            "Description",
+            "Category",
+            "MediaTags",
+            "CoverURL",
+            "UserData",
+            "CateId",
+            "ReferenceId",
+        ] {
+            for set in [true, false] {
+                want.push(format!("media {name} {set}"));
+            }
+        }
+        let missing: Vec<&String> = want.iter().filter(|w| !seen.contains(w.as_str())).collect();
+        assert!(missing.is_empty(), "never generated: {missing:?}");
+    }
 }

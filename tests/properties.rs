@@ -8,8 +8,8 @@ mod common;
 
 use ims_media::strategy;
 use ims_media::{
-    apply_update, ErrorCode, FieldUpdate, InputUrl, MediaId, MediaInfo, MediaTarget, Param,
-    TagsUpdate, UpdateError, UpdateMediaInfoRequest,
+    apply_update, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTarget, Param, TagsUpdate,
+    UpdateError, UpdateMediaInfoRequest,
 };
 use proptest::prelude::*;
 
@@ -17,128 +17,27 @@ fn config() -> ProptestConfig {
     common::proptest_config("proptest-regressions/properties.txt")
 }
 
-/// The media asset as plain strings: each single-valued field by its parameter, the tags as
-/// a list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Model {
-    media_id: String,
-    input_url: String,
-    fields: Vec<(Param, Option<String>)>,
-    tags: Vec<String>,
-}
+use common::model::{model_update, Model};
 
-/// What a request does to one single-valued field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Change {
-    Keep,
-    Clear,
-    Set(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum TagsChange {
-    Keep,
-    Replace(Vec<String>),
-    Append(Vec<String>),
-}
-
-fn text<T: ToString>(v: &Option<T>) -> Option<String> {
-    v.as_ref().map(ToString::to_string)
-}
-
-fn model_of(m: &MediaInfo) -> Model {
-    Model {
-        media_id: m.media_id.to_string(),
-        input_url: m.input_url.to_string(),
-        fields: vec![
-            (Param::BusinessType, text(&m.business_type)),
-            (Param::Title, text(&m.title)),
-            (Param::Description, text(&m.description)),
-            (Param::Category, text(&m.category)),
-            (Param::CoverUrl, text(&m.cover_url)),
-            (Param::UserData, text(&m.user_data)),
-            (Param::CateId, text(&m.cate_id)),
-            (Param::ReferenceId, text(&m.reference_id)),
-        ],
-        tags: m.media_tags.iter().map(ToString::to_string).collect(),
-    }
-}
-
-fn change<T: ToString>(u: &FieldUpdate<T>) -> Change {
-    match u {
-        FieldUpdate::Keep => Change::Keep,
-        FieldUpdate::Clear => Change::Clear,
-        FieldUpdate::Set(v) => Change::Set(v.to_string()),
-    }
-}
-
-fn changes_of(r: &UpdateMediaInfoRequest) -> (Vec<(Param, Change)>, TagsChange) {
-    let fields = vec![
-        (Param::BusinessType, change(&r.business_type)),
-        (Param::Title, change(&r.title)),
-        (Param::Description, change(&r.description)),
-        (Param::Category, change(&r.category)),
-        (Param::CoverUrl, change(&r.cover_url)),
-        (Param::UserData, change(&r.user_data)),
-        (Param::CateId, change(&r.cate_id)),
-        (Param::ReferenceId, change(&r.reference_id)),
-    ];
-    let list = |t: &ims_media::MediaTags| t.iter().map(ToString::to_string).collect();
-    let tags = match &r.media_tags {
-        TagsUpdate::Keep => TagsChange::Keep,
-        TagsUpdate::Replace(t) => TagsChange::Replace(list(t)),
-        TagsUpdate::Append(t) => TagsChange::Append(list(t)),
-    };
-    (fields, tags)
-}
-
-/// The model's update: `Err(n)` when appending gives `n > 16` tags.
-fn model_apply(
-    before: &Model,
-    fields: &[(Param, Change)],
-    tags: &TagsChange,
-) -> Result<(Model, Vec<Param>), usize> {
-    let mut after = before.clone();
-    for ((param, value), (p, c)) in after.fields.iter_mut().zip(fields) {
-        assert_eq!(param, p);
-        match c {
-            Change::Keep => {}
-            Change::Clear => *value = None,
-            Change::Set(v) => *value = Some(v.clone()),
+/// The parameters a request keeps as they are.
+fn kept(r: &UpdateMediaInfoRequest) -> Vec<Param> {
+    let mut out = Vec::new();
+    for (p, keep) in [
+        (Param::BusinessType, r.business_type.is_keep()),
+        (Param::Title, r.title.is_keep()),
+        (Param::Description, r.description.is_keep()),
+        (Param::Category, r.category.is_keep()),
+        (Param::MediaTags, r.media_tags == TagsUpdate::Keep),
+        (Param::CoverUrl, r.cover_url.is_keep()),
+        (Param::UserData, r.user_data.is_keep()),
+        (Param::CateId, r.cate_id.is_keep()),
+        (Param::ReferenceId, r.reference_id.is_keep()),
+    ] {
+        if keep {
+            out.push(p);
         }
     }
-    match tags {
-        TagsChange::Keep => {}
-        TagsChange::Replace(t) => after.tags = t.clone(),
-        TagsChange::Append(t) => {
-            for tag in t {
-                if !after.tags.contains(tag) {
-                    after.tags.push(tag.clone());
-                }
-            }
-            if after.tags.len() > 16 {
-                return Err(after.tags.len());
-            }
-        }
-    }
-    let mut changed = Vec::new();
-    for p in Param::ALL {
-        let differs = if p == Param::MediaTags {
-            before.tags != after.tags
-        } else {
-            let get = |m: &Model| {
-                m.fields
-                    .iter()
-                    .find(|(q, _)| *q == p)
-                    .map(|(_, v)| v.clone())
-            };
-            get(before) != get(&after)
-        };
-        if differs {
-            changed.push(p);
-        }
-    }
-    Ok((after, changed))
+    out
 }
 
 /// A media asset and a request aimed at it.
@@ -155,42 +54,43 @@ proptest! {
     #[test]
     fn apply_update_agrees_with_the_model((media, request) in media_and_request()) {
         let before = media.clone();
-        let model = model_of(&media);
-        let (fields, tags) = changes_of(&request);
-        let expected = model_apply(&model, &fields, &tags);
+        let expected = model_update(&media, &request);
         let result = apply_update(&media, &request);
         prop_assert_eq!(&media, &before, "the input is never modified");
         match (result, expected) {
-            (Ok(outcome), Ok((after, changed))) => {
-                let got = model_of(&outcome.media);
+            (Ok(outcome), Ok(after)) => {
+                let got = Model::of(&outcome.media);
                 prop_assert_eq!(&got, &after);
+                // `changed`: exactly the fields whose value differs, in `Param::ALL` order.
+                let old = Model::of(&media).fields();
+                let changed: Vec<Param> = old
+                    .iter()
+                    .zip(after.fields())
+                    .filter(|((_, a), (_, b))| a != b)
+                    .map(|((p, _), _)| *p)
+                    .collect();
                 prop_assert_eq!(&outcome.changed, &changed);
                 prop_assert_eq!(&outcome.media.media_id, &media.media_id);
                 prop_assert_eq!(outcome.media.input_url.as_str(), media.input_url.as_str());
                 prop_assert!(outcome.media.media_tags.len() <= 16);
                 // Fields the request does not name are unchanged.
-                for ((p, c), (q, v)) in fields.iter().zip(&got.fields) {
-                    prop_assert_eq!(p, q);
-                    if *c == Change::Keep {
-                        let old = model.fields.iter().find(|(r, _)| r == p).map(|(_, v)| v);
-                        prop_assert_eq!(Some(v), old);
+                let keep = kept(&request);
+                for ((p, a), (_, b)) in old.iter().zip(got.fields()) {
+                    if keep.contains(p) {
+                        prop_assert_eq!(a, &b, "{:?} was to be kept", p);
                     }
-                }
-                if tags == TagsChange::Keep {
-                    prop_assert_eq!(&outcome.media.media_tags, &media.media_tags);
                 }
                 // Idempotence: applying twice is applying once.
                 let again = apply_update(&outcome.media, &request).unwrap();
                 prop_assert_eq!(&again.media, &outcome.media);
                 prop_assert!(again.changed.is_empty());
             }
-            (Err(err), Err(found)) => {
-                prop_assert_eq!(
-                    &err,
-                    &UpdateError::TooManyTags { max: 16, found }
-                );
-                prop_assert_eq!(err.param(), "MediaTags");
-                prop_assert_eq!(err.code(), ErrorCode::InvalidParameter);
+            (Err(err), Err((param, code))) => {
+                prop_assert_eq!((err.param(), err.code()), (param, code));
+                if let UpdateError::TooManyTags { max, found } = err {
+                    prop_assert_eq!(max, 16);
+                    prop_assert!(found > 16);
+                }
             }
             (got, want) => prop_assert!(false, "got {:?}, the model says {:?}", got, want),
         }

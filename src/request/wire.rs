@@ -420,6 +420,7 @@ impl Collector {
 
     /// A parameter of which only the first bytes, `name`, are at hand, the whole name being
     /// `len` bytes: a name longer than what is at hand is longer than any known one.
+    #[cfg(feature = "serde")]
     pub(crate) fn add_sized(&mut self, name: &str, len: usize, v: Result<&str, ParamErrorKind>) {
         if len > name.len() {
             self.add_unknown_sized(name, len);

@@ -12,3 +12,5 @@ pub fn proptest_config(file: &'static str) -> ProptestConfig {
         ..ProptestConfig::default()
     }
 }
+
+pub mod model;

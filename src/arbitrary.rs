@@ -33,6 +33,7 @@
 //! # Ok::<(), arbitrary::Error>(())
 //! ```
 
+use crate::generate::{FIXED_ENDPOINTS, HEX_DIGITS, ID_CHARS, LABEL_CHARS};
 use arbitrary::{Arbitrary, Error, Result, Unstructured};
 
 use crate::{
@@ -54,12 +55,6 @@ const THREE_BYTES: &[char] = &[
 const FOUR_BYTES: &[char] = &['🌅', '😀', '👍', '\u{1F3FD}', '𝄞', '\u{10FFFF}'];
 /// The control characters `Description` and `UserData` allow.
 const LINE_BREAKS: &[char] = &['\t', '\n', '\r'];
-
-/// `A-Z a-z 0-9 - _`, the alphabet of `MediaId`, `ReferenceId` and VOD IDs.
-const ID_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-const HEX_DIGITS: &[u8] = b"0123456789abcdef";
-/// `a-z 0-9 -`, the alphabet of buckets and endpoint labels (letters and digits first).
-const LABEL_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-";
 
 /// What a text may hold besides the characters every text allows.
 #[derive(Clone, Copy)]
@@ -421,19 +416,8 @@ fn mixed_case(u: &mut Unstructured<'_>, s: String) -> Result<String> {
 /// An OSS endpoint: the documented kinds (region, `-internal`, acceleration, finance, gov,
 /// dual-stack), or a generated region in the `oss-` or the dual-stack form.
 fn endpoint(u: &mut Unstructured<'_>) -> Result<String> {
-    const ENDPOINTS: [&str; 9] = [
-        "oss-cn-shanghai.aliyuncs.com",
-        "oss-cn-shanghai-internal.aliyuncs.com",
-        "oss-accelerate.aliyuncs.com",
-        "oss-accelerate-overseas.aliyuncs.com",
-        "oss-rg-china-mainland.aliyuncs.com",
-        "oss-cn-shanghai-finance-1.aliyuncs.com",
-        "oss-cn-north-2-gov-1-internal.aliyuncs.com",
-        "cn-hangzhou.oss.aliyuncs.com",
-        "oss-ap-southeast-1.aliyuncs.com",
-    ];
     Ok(match u.int_in_range(0u8..=3)? {
-        0 | 1 => (*u.choose(&ENDPOINTS)?).to_owned(),
+        0 | 1 => (*u.choose(&FIXED_ENDPOINTS)?).to_owned(),
         2 => {
             let mut region = label(u, 1, 40)?;
             if region == "internal" {

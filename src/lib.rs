@@ -83,6 +83,8 @@ mod builder;
 mod diff;
 mod error;
 mod form;
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+mod generate;
 pub mod json;
 #[doc = include_str!("rules.md")]
 pub mod rules {}

@@ -224,10 +224,10 @@ pub(crate) fn fix_tag_edges(s: String) -> String {
 }
 
 /// Lower-case ASCII letters and digits.
-pub(crate) const ALNUM_LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+pub(crate) use crate::generate::ALNUM_LOWER;
 
 /// Lower-case letters, digits and `-`.
-pub(crate) const LABEL: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-";
+pub(crate) use crate::generate::LABEL_CHARS as LABEL;
 
 /// One byte of `set`, as a char.
 pub(crate) fn ascii_of(set: &'static [u8]) -> impl Strategy<Value = char> {

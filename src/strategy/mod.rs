@@ -95,8 +95,7 @@ pub use url::{
 };
 
 /// The characters of `MediaId`, `ReferenceId` and VOD IDs.
-const ID_CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const HEX: &[u8] = b"0123456789abcdef";
+use crate::generate::{HEX_DIGITS as HEX, ID_CHARS};
 
 /// A string following the `MediaId` rule, biased towards IMS's 32 hex characters, the
 /// public-library prefix and the lengths 1 and 64.

@@ -90,15 +90,7 @@ fn endpoint() -> impl Strategy<Value = String> {
         3 => region().prop_map(|r| format!("oss-{r}.aliyuncs.com")),
         2 => region().prop_map(|r| format!("oss-{r}-internal.aliyuncs.com")),
         2 => region().prop_map(|r| format!("{r}.oss.aliyuncs.com")),
-        1 => select(&[
-            "oss-accelerate.aliyuncs.com",
-            "oss-accelerate-overseas.aliyuncs.com",
-            "oss-accelerate-internal.aliyuncs.com",
-            "oss-cn-shanghai-finance-1-internal.aliyuncs.com",
-            "oss-cn-north-2-gov-1-internal.aliyuncs.com",
-            "oss-rg-china-mainland.aliyuncs.com",
-        ][..])
-        .prop_map(str::to_owned),
+        1 => select(&crate::generate::FIXED_ENDPOINTS[..]).prop_map(str::to_owned),
     ]
     .boxed()
 }

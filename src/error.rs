@@ -884,7 +884,7 @@ impl UpdateError {
 fn not_found_message(param: Param, given: &Excerpt) -> String {
     match param {
         Param::InputUrl => format!("no media asset matches InputURL {given}"),
-        _ => format!("media asset not found: {param} {given} does not name this asset"),
+        _ => format!("no media asset has {param} {given}"),
     }
 }
 

@@ -261,7 +261,7 @@ fn json_update_errors_exit_1() {
         json!({"errors": [{
             "param": "MediaId",
             "code": "ResourceNotFound",
-            "message": format!("media asset not found: MediaId \"{other}\" does not name this asset")
+            "message": format!("no media asset has MediaId \"{other}\"")
         }]})
     );
     let tags: Vec<String> = (0..16).map(|i| format!("t{i}")).collect();

@@ -112,7 +112,7 @@ proptest! {
         prop_assert_eq!(
             err.to_string(),
             format!(
-                "media asset not found: MediaId {} does not name this asset",
+                "no media asset has MediaId {}",
                 ims_media::Excerpt::new(other.as_str()),
             )
         );
@@ -200,8 +200,5 @@ fn another_media_id_check_is_not_vacuous() {
         input_url: None,
     });
     let err = apply_update(&media, &request).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "media asset not found: MediaId \"abd\" does not name this asset"
-    );
+    assert_eq!(err.to_string(), "no media asset has MediaId \"abd\"");
 }

@@ -408,7 +408,7 @@ fn another_media_id_is_not_found() {
         &request,
         "MediaId",
         ErrorCode::ResourceNotFound,
-        &format!("media asset not found: MediaId \"{OTHER_ID}\" does not name this asset"),
+        &format!("no media asset has MediaId \"{OTHER_ID}\""),
     );
     assert_eq!(
         e,

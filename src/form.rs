@@ -31,7 +31,7 @@ pub(crate) fn long_value(name: &str, raw: &str, len: usize) -> Result<String, Pa
         Some(Param::MediaId | Param::ReferenceId) => {
             Err(crate::value::ids::long_error(chars(), len, value))
         }
-        Some(Param::CateId) => CateId::from_chars(chars(), value).map(|id| id.to_string()),
+        Some(Param::CateId) => CateId::from_chars(chars(), || value).map(|id| id.to_string()),
         Some(Param::BusinessType) => Err(ParamErrorKind::UnknownBusinessType { value }),
         Some(Param::AppendTags) => Err(ParamErrorKind::NotBoolean { value }),
         // `Action` and `Version`, the only common parameters whose value is read.
@@ -52,32 +52,30 @@ pub(crate) fn long_value(name: &str, raw: &str, len: usize) -> Result<String, Pa
     }
 }
 
-/// The first bytes of a decoded name, enough for an error to keep what it keeps of a name
-/// (more than [`Excerpt::MAX_BYTES`], so that it shows it is shortened); `None` when the name
-/// is not UTF-8.
-pub(crate) fn excerpt_text(raw: &str) -> Option<String> {
+/// The decoded value's first characters, up to the first that ends past
+/// [`Excerpt::MAX_BYTES`]: more than an error keeps, so that it shows it is shortened. Stops
+/// at a sequence that is not UTF-8.
+fn prefix(raw: &str) -> String {
     let mut prefix = String::with_capacity(Excerpt::MAX_BYTES + 4);
-    for item in DecodedChars::new(raw) {
-        let (_, ch) = item.ok()?;
-        if prefix.len() > Excerpt::MAX_BYTES {
-            // The rest is still read for its UTF-8: a name that does not decode is reported
-            // as received.
-            continue;
-        }
+    for (_, ch) in DecodedChars::new(raw).map_while(Result::ok) {
         prefix.push(ch);
-    }
-    Some(prefix)
-}
-
-/// The first [`Excerpt::MAX_BYTES`] bytes of the decoded value (UTF-8, checked), cut on a
-/// character boundary, as [`Excerpt::new`] keeps them from the decoded value.
-pub(crate) fn excerpt(raw: &str, len: usize) -> Excerpt {
-    let mut prefix = String::with_capacity(Excerpt::MAX_BYTES);
-    for (at, ch) in DecodedChars::new(raw).flatten() {
-        if at + ch.len_utf8() > Excerpt::MAX_BYTES {
+        if prefix.len() > Excerpt::MAX_BYTES {
             break;
         }
-        prefix.push(ch);
     }
-    Excerpt::of_prefix(&prefix, len)
+    prefix
+}
+
+/// The first bytes of a decoded name, what an error keeps of it; `None` when the name is not
+/// UTF-8 (such a name is reported as received).
+pub(crate) fn excerpt_text(raw: &str) -> Option<String> {
+    DecodedChars::new(raw)
+        .all(|item| item.is_ok())
+        .then(|| prefix(raw))
+}
+
+/// The excerpt of a decoded value of `len` bytes (UTF-8, checked), as [`Excerpt::new`] keeps it
+/// from the decoded value.
+pub(crate) fn excerpt(raw: &str, len: usize) -> Excerpt {
+    Excerpt::of_prefix(&prefix(raw), len)
 }

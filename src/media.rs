@@ -1,7 +1,7 @@
 //! `MediaInfo`, the stored state of a media asset, and the operation's response.
 
 use crate::{
-    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags,
+    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
     ReferenceId, Title, UserData,
 };
 
@@ -64,6 +64,52 @@ impl MediaInfo {
             cate_id: None,
             reference_id: None,
         }
+    }
+}
+
+impl MediaInfo {
+    /// The fields in which `other` differs from `self`, in [`Param::ALL`] order, `MediaId` and
+    /// `InputURL` included (compared as written); no allocation.
+    pub(crate) fn differing_fields(&self, other: &MediaInfo) -> Fields {
+        let mut fields = Fields {
+            params: [Param::MediaId; Param::ALL.len()],
+            len: 0,
+        };
+        for (param, differs) in [
+            (Param::MediaId, self.media_id != other.media_id),
+            (Param::InputUrl, self.input_url != other.input_url),
+            (
+                Param::BusinessType,
+                self.business_type != other.business_type,
+            ),
+            (Param::Title, self.title != other.title),
+            (Param::Description, self.description != other.description),
+            (Param::Category, self.category != other.category),
+            (Param::MediaTags, self.media_tags != other.media_tags),
+            (Param::CoverUrl, self.cover_url != other.cover_url),
+            (Param::UserData, self.user_data != other.user_data),
+            (Param::CateId, self.cate_id != other.cate_id),
+            (Param::ReferenceId, self.reference_id != other.reference_id),
+        ] {
+            if let (true, Some(slot)) = (differs, fields.params.get_mut(fields.len)) {
+                *slot = param;
+                fields.len += 1;
+            }
+        }
+        fields
+    }
+}
+
+/// A list of fields held in place (at most one of each parameter).
+pub(crate) struct Fields {
+    params: [Param; Param::ALL.len()],
+    len: usize,
+}
+
+impl Fields {
+    pub(crate) fn as_slice(&self) -> &[Param] {
+        debug_assert!(self.len <= self.params.len());
+        self.params.get(..self.len).unwrap_or_default()
     }
 }
 

@@ -37,6 +37,18 @@ fn escape_at(s: &[u8], i: usize) -> Option<u8> {
     ((hi | lo) < 0x10).then_some(hi << 4 | lo)
 }
 
+/// The byte that `s[i..]` decodes to first, and where the next one starts: an escape, a `+`
+/// read as `plus` says, or the byte itself. `None` at the end, or at a `%` not followed by two
+/// hex digits. The one decoding step of [`decode`] and [`DecodedChars`].
+#[inline]
+fn step(s: &[u8], i: usize, plus: Plus) -> Option<(u8, usize)> {
+    match *s.get(i)? {
+        b'%' => Some((escape_at(s, i)?, i + 3)),
+        b'+' if plus == Plus::Space => Some((b' ', i + 1)),
+        b => Some((b, i + 1)),
+    }
+}
+
 /// The length in bytes of the decoded value, without decoding it (no allocation), or the byte
 /// offset of the first `%` that is not followed by two hex digits.
 pub(crate) fn decoded_len(s: &str) -> Result<usize, usize> {
@@ -71,13 +83,11 @@ pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
     let mut out = Vec::with_capacity(bytes.len());
     out.extend_from_slice(bytes.get(..first).unwrap_or_default());
     let mut i = first;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            out.push(escape_at(bytes, i).ok_or(i)?);
-            i += 3;
-        } else if b == b'+' && plus == Plus::Space {
-            out.push(b' ');
-            i += 1;
+    while let Some(b) = bytes.get(i) {
+        if special(b) {
+            let (decoded, next) = step(bytes, i, plus).ok_or(i)?;
+            out.push(decoded);
+            i = next;
         } else {
             let rest = bytes.get(i..).unwrap_or_default();
             let run = rest.iter().position(special).unwrap_or(rest.len());
@@ -116,22 +126,9 @@ impl<'a> DecodedChars<'a> {
 
     /// The next decoded byte.
     fn byte(&mut self) -> Option<u8> {
-        let b = *self.raw.get(self.i)?;
-        match b {
-            b'%' => {
-                let decoded = escape_at(self.raw, self.i)?;
-                self.i += 3;
-                Some(decoded)
-            }
-            b'+' => {
-                self.i += 1;
-                Some(b' ')
-            }
-            _ => {
-                self.i += 1;
-                Some(b)
-            }
-        }
+        let (decoded, next) = step(self.raw, self.i, Plus::Space)?;
+        self.i = next;
+        Some(decoded)
     }
 }
 

@@ -129,76 +129,16 @@ impl MediaBasicInfo {
         "VisionDescription",
     ];
 
-    /// The string member with this wire name (every member but `CateId`).
-    pub(crate) fn text_member_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
-        Some(match name {
-            "MediaId" => &mut self.media_id,
-            "InputURL" => &mut self.input_url,
-            "BusinessType" => &mut self.business_type,
-            "Title" => &mut self.title,
-            "Description" => &mut self.description,
-            "Category" => &mut self.category,
-            "MediaTags" => &mut self.media_tags,
-            "CoverURL" => &mut self.cover_url,
-            "UserData" => &mut self.user_data,
-            "ReferenceId" => &mut self.reference_id,
-            "MediaType" => &mut self.media_type,
-            "Status" => &mut self.status,
-            "Source" => &mut self.source,
-            "Biz" => &mut self.biz,
-            "CateName" => &mut self.cate_name,
-            "CreateTime" => &mut self.create_time,
-            "ModifiedTime" => &mut self.modified_time,
-            "DeletedTime" => &mut self.deleted_time,
-            "Snapshots" => &mut self.snapshots,
-            "SpriteImages" => &mut self.sprite_images,
-            "UploadSource" => &mut self.upload_source,
-            "TranscodeStatus" => &mut self.transcode_status,
-            "Namespace" => &mut self.namespace,
-            "VisionDescription" => &mut self.vision_description,
-            _ => return None,
-        })
-    }
-
-    /// The string members in [`MediaBasicInfo::MEMBERS`] order (`CateId` left out).
-    #[cfg(feature = "serde")]
-    pub(crate) fn text_members(&self) -> [(&'static str, Option<&str>); 24] {
-        fn m<'a>(name: &'static str, v: &'a Option<String>) -> (&'static str, Option<&'a str>) {
-            (name, v.as_deref())
-        }
-        [
-            m("MediaId", &self.media_id),
-            m("InputURL", &self.input_url),
-            m("BusinessType", &self.business_type),
-            m("Title", &self.title),
-            m("Description", &self.description),
-            m("Category", &self.category),
-            m("MediaTags", &self.media_tags),
-            m("CoverURL", &self.cover_url),
-            m("UserData", &self.user_data),
-            m("ReferenceId", &self.reference_id),
-            m("MediaType", &self.media_type),
-            m("Status", &self.status),
-            m("Source", &self.source),
-            m("Biz", &self.biz),
-            m("CateName", &self.cate_name),
-            m("CreateTime", &self.create_time),
-            m("ModifiedTime", &self.modified_time),
-            m("DeletedTime", &self.deleted_time),
-            m("Snapshots", &self.snapshots),
-            m("SpriteImages", &self.sprite_images),
-            m("UploadSource", &self.upload_source),
-            m("TranscodeStatus", &self.transcode_status),
-            m("Namespace", &self.namespace),
-            m("VisionDescription", &self.vision_description),
-        ]
-    }
-
     /// Writes the stored asset's writable fields into these members, touching only those
     /// whose value differs: a member that already holds the asset's value is left exactly as
     /// it is (`"a, b"` for the tags `a,b`, `""` for a field not set, a signed URL of the
     /// asset's cover, which can still be shown); the others take the asset's value, `None`
-    /// where the asset has none. The read-only members are never touched.
+    /// where the asset has none. The read-only members are never touched. When these members
+    /// are not a valid asset ([`MediaInfo::try_from`] refuses them), every writable member is
+    /// written.
+    ///
+    /// This is the [`MergePatch`](crate::MergePatch) from the asset these members hold to
+    /// `media`, applied.
     ///
     /// ```
     /// use ims_media::{MediaBasicInfo, MediaInfo, Title};
@@ -216,35 +156,63 @@ impl MediaBasicInfo {
     /// # Ok::<(), ims_media::ParamError>(())
     /// ```
     pub fn set_writable(&mut self, media: &MediaInfo) {
-        sync(&mut self.media_id, Some(&media.media_id));
-        sync(&mut self.input_url, Some(&media.input_url));
-        sync(&mut self.business_type, media.business_type.as_ref());
-        sync(&mut self.title, media.title.as_ref());
-        sync(&mut self.description, media.description.as_ref());
-        sync(&mut self.category, media.category.as_ref());
-        let tags = (!media.media_tags.is_empty()).then_some(&media.media_tags);
-        sync(&mut self.media_tags, tags);
-        let cover = member(&self.cover_url).and_then(|url| CoverUrl::from_signed(url).ok());
-        if cover != media.cover_url {
-            self.cover_url = media.cover_url.as_ref().map(ToString::to_string);
+        match MediaInfo::try_from(&*self) {
+            Ok(current) => {
+                let changed = current.differing_fields(media);
+                crate::MergePatch::new(media, changed.as_slice()).apply_to(self);
+            }
+            Err(_) => crate::MergePatch::new(media, &Param::ALL).apply_to(self),
         }
-        sync(&mut self.user_data, media.user_data.as_ref());
-        if self.cate_id.and_then(|n| CateId::try_from(n).ok()) != media.cate_id {
-            self.cate_id = media.cate_id.map(CateId::get);
-        }
-        sync(&mut self.reference_id, media.reference_id.as_ref());
     }
 }
 
-/// Sets `slot` to `value` unless it already reads as that value.
-fn sync<T>(slot: &mut Option<String>, value: Option<&T>)
-where
-    T: std::str::FromStr + PartialEq + std::fmt::Display,
-{
-    let current = member(slot).and_then(|s| s.parse::<T>().ok());
-    if current.as_ref() != value {
-        *slot = value.map(ToString::to_string);
-    }
+/// The string members (every member but `CateId`), by wire name and field, once: the lookup by
+/// name and the list in [`MediaBasicInfo::MEMBERS`] order are both written from it.
+macro_rules! text_members {
+    ($($wire:literal => $field:ident),* $(,)?) => {
+        impl MediaBasicInfo {
+            /// The string member with this wire name.
+            pub(crate) fn text_member_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+                Some(match name {
+                    $($wire => &mut self.$field,)*
+                    _ => return None,
+                })
+            }
+
+            /// The string members in [`MediaBasicInfo::MEMBERS`] order.
+            #[cfg(feature = "serde")]
+            pub(crate) fn text_members(&self) -> [(&'static str, Option<&str>); 24] {
+                [$(($wire, self.$field.as_deref())),*]
+            }
+        }
+    };
+}
+
+text_members! {
+    "MediaId" => media_id,
+    "InputURL" => input_url,
+    "BusinessType" => business_type,
+    "Title" => title,
+    "Description" => description,
+    "Category" => category,
+    "MediaTags" => media_tags,
+    "CoverURL" => cover_url,
+    "UserData" => user_data,
+    "ReferenceId" => reference_id,
+    "MediaType" => media_type,
+    "Status" => status,
+    "Source" => source,
+    "Biz" => biz,
+    "CateName" => cate_name,
+    "CreateTime" => create_time,
+    "ModifiedTime" => modified_time,
+    "DeletedTime" => deleted_time,
+    "Snapshots" => snapshots,
+    "SpriteImages" => sprite_images,
+    "UploadSource" => upload_source,
+    "TranscodeStatus" => transcode_status,
+    "Namespace" => namespace,
+    "VisionDescription" => vision_description,
 }
 
 impl From<&MediaInfo> for MediaBasicInfo {
@@ -372,5 +340,33 @@ impl GetMediaInfoResponse {
     /// As [`MediaInfo::try_from`].
     pub fn media(&self) -> Result<MediaInfo, ParamError> {
         MediaInfo::try_from(&self.media_basic_info)
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::MediaBasicInfo;
+
+    #[test]
+    fn the_member_list_is_the_string_members_with_cate_id() {
+        let mut names: Vec<&str> = MediaBasicInfo::default()
+            .text_members()
+            .iter()
+            .map(|(name, _)| *name)
+            .collect();
+        let after_user_data = names
+            .iter()
+            .position(|n| *n == "UserData")
+            .map_or(0, |i| i + 1);
+        names.insert(after_user_data, "CateId");
+        assert_eq!(names, MediaBasicInfo::MEMBERS);
+        let mut basic = MediaBasicInfo::default();
+        for name in MediaBasicInfo::MEMBERS {
+            assert_eq!(
+                basic.text_member_mut(name).is_some(),
+                name != "CateId",
+                "{name}"
+            );
+        }
     }
 }

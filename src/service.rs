@@ -108,6 +108,11 @@ pub struct MergePatch<'a> {
 }
 
 impl<'a> MergePatch<'a> {
+    /// The patch that sets the members `changed` to their values in `media`.
+    pub(crate) fn new(media: &'a MediaInfo, changed: &'a [Param]) -> Self {
+        MergePatch { media, changed }
+    }
+
     /// The members of the patch in [`Param::ALL`] order: the wire name and the new value as
     /// text (`CateId`'s digits, written as a JSON number), `None` for `null` (cleared).
     pub fn members(&self) -> impl Iterator<Item = (&'static str, Option<String>)> + 'a {
@@ -165,9 +170,6 @@ impl UpdateOutcome {
     /// The update as an RFC 7396 merge patch of `MediaBasicInfo`: the members of
     /// [`UpdateOutcome::changed`] with their new values, `null` for those cleared.
     pub fn merge_patch(&self) -> MergePatch<'_> {
-        MergePatch {
-            media: &self.media,
-            changed: &self.changed,
-        }
+        MergePatch::new(&self.media, &self.changed)
     }
 }

@@ -105,55 +105,27 @@ impl FromStr for CateId {
     type Err = ParamError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.is_empty() {
-            return Err(ParamError::new(
-                Param::CateId,
-                ParamErrorKind::Empty {
-                    min: 1,
-                    unit: Unit::Characters,
-                },
-            ));
-        }
-        // A negative integer is a number out of range, as it is from JSON or an `i64` (VOD
-        // uses -1 for its root category): the same error whatever the door.
-        let (digits, negative) = match s.strip_prefix('-') {
-            Some(rest) if !rest.is_empty() => (rest, true),
-            _ => (s, false),
-        };
-        // `None` once the value has overflowed; the scan goes on only to look for a
-        // non-digit, which is the more basic error.
-        let mut value: Option<i64> = Some(0);
-        for b in digits.bytes() {
-            if !b.is_ascii_digit() {
-                return Err(ParamError::new(
-                    Param::CateId,
-                    ParamErrorKind::NotInteger {
-                        value: Excerpt::new(s),
-                    },
-                ));
-            }
-            value = value
-                .and_then(|v| v.checked_mul(10))
-                .and_then(|v| v.checked_add(i64::from(b - b'0')));
-        }
-        match value.and_then(NonZeroI64::new) {
-            Some(_) if negative => Err(Self::out_of_range(s)),
-            Some(n) => Ok(CateId(n)),
-            None => Err(Self::out_of_range(s)),
-        }
+        CateId::from_chars(s.char_indices(), || Excerpt::new(s))
+            .map_err(|kind| ParamError::new(Param::CateId, kind))
     }
 }
 
 impl CateId {
-    /// The ID of a value that is not in memory, from its characters as they are decoded, with
-    /// exactly the outcome of [`CateId::from_str`] on the whole value; `value` is its excerpt.
+    /// The ID of a value read character by character (a `str`, or a form-encoded value as it
+    /// is decoded, never copied whole); `value` gives the value's excerpt for an error.
+    ///
+    /// A negative integer is a number out of range, as it is from JSON or an `i64` (VOD uses
+    /// -1 for its root category): the same error whatever the door. Leading zeros are read as
+    /// the number they lead.
     pub(crate) fn from_chars(
         chars: impl Iterator<Item = (usize, char)>,
-        value: Excerpt,
+        value: impl FnOnce() -> Excerpt,
     ) -> Result<CateId, ParamErrorKind> {
         let mut chars = chars.peekable();
         let mut negative = false;
-        let mut value_so_far: Option<i64> = Some(0);
+        // `None` once the value has overflowed; the scan goes on only to look for a
+        // non-digit, which is the more basic error.
+        let mut number: Option<i64> = Some(0);
         let mut digits = 0usize;
         while let Some((at, ch)) = chars.next() {
             if at == 0 && ch == '-' && chars.peek().is_some() {
@@ -161,27 +133,26 @@ impl CateId {
                 continue;
             }
             let Some(d) = ch.to_digit(10).filter(|_| ch.is_ascii_digit()) else {
-                return Err(ParamErrorKind::NotInteger { value });
+                return Err(ParamErrorKind::NotInteger { value: value() });
             };
             digits += 1;
-            value_so_far = value_so_far
+            number = number
                 .and_then(|v| v.checked_mul(10))
                 .and_then(|v| v.checked_add(i64::from(d)));
         }
-        let out_of_range = || ParamErrorKind::OutOfRange {
-            min: Self::MIN,
-            max: Self::MAX,
-            value: value.clone(),
-        };
         if digits == 0 {
             return Err(ParamErrorKind::Empty {
                 min: 1,
                 unit: Unit::Characters,
             });
         }
-        match value_so_far.and_then(NonZeroI64::new) {
+        match number.and_then(NonZeroI64::new) {
             Some(n) if !negative => Ok(CateId(n)),
-            _ => Err(out_of_range()),
+            _ => Err(ParamErrorKind::OutOfRange {
+                min: Self::MIN,
+                max: Self::MAX,
+                value: value(),
+            }),
         }
     }
 }

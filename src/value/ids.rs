@@ -209,21 +209,8 @@ impl AsciiId {
         // The whole value is read (linear, nothing copied): a refused character is named
         // wherever it stands, and a length past the limit is then a count of ASCII
         // characters, never of the bytes of a multi-byte one.
-        if let Some(at) = bytes.iter().position(|&b| !ALLOWED[usize::from(b)]) {
-            // Every byte before `at` is ASCII, so `at` is a character boundary.
-            let ch = s
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            return Err(ParamError::new(
-                param,
-                ParamErrorKind::InvalidCharacter {
-                    ch,
-                    at,
-                    allowed: ALPHABET,
-                    value: Excerpt::new(s),
-                },
-            ));
+        if let Some(kind) = refused_character(s.char_indices(), || Excerpt::new(s)) {
+            return Err(ParamError::new(param, kind));
         }
         if len > MAX {
             return Err(ParamError::new(
@@ -555,21 +542,27 @@ pub(crate) fn long_error(
     value: Excerpt,
 ) -> ParamErrorKind {
     debug_assert!(len > MAX);
-    let mut refused =
-        chars.filter(|&(_, ch)| !u8::try_from(ch).is_ok_and(|b| ALLOWED[usize::from(b)]));
-    match refused.next() {
-        Some((at, ch)) => ParamErrorKind::InvalidCharacter {
-            ch,
-            at,
-            allowed: ALPHABET,
-            value,
-        },
-        None => ParamErrorKind::TooLong {
-            max: MAX,
-            found: len,
-            unit: Unit::Characters,
-        },
-    }
+    refused_character(chars, || value).unwrap_or(ParamErrorKind::TooLong {
+        max: MAX,
+        found: len,
+        unit: Unit::Characters,
+    })
+}
+
+/// The first character outside `A-Z a-z 0-9 - _`, as the error that names it; `value` gives
+/// the value's excerpt.
+fn refused_character(
+    mut chars: impl Iterator<Item = (usize, char)>,
+    value: impl FnOnce() -> Excerpt,
+) -> Option<ParamErrorKind> {
+    let (at, ch) =
+        chars.find(|&(_, ch)| !u8::try_from(ch).is_ok_and(|b| ALLOWED[usize::from(b)]))?;
+    Some(ParamErrorKind::InvalidCharacter {
+        ch,
+        at,
+        allowed: ALPHABET,
+        value: value(),
+    })
 }
 
 #[cfg(test)]

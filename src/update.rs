@@ -76,24 +76,52 @@ pub fn apply_update(
         TagsUpdate::Append(tags) => Some(media.media_tags.try_append(tags)?),
     };
 
-    let updated = MediaInfo {
-        media_id: media.media_id.clone(),
-        input_url: media.input_url.clone(),
-        business_type: merge(&media.business_type, &request.business_type),
-        title: merge(&media.title, &request.title),
-        description: merge(&media.description, &request.description),
-        category: merge(&media.category, &request.category),
-        media_tags: media_tags.unwrap_or_else(|| media.media_tags.clone()),
-        cover_url: merge(&media.cover_url, &request.cover_url),
-        user_data: merge(&media.user_data, &request.user_data),
-        cate_id: merge(&media.cate_id, &request.cate_id),
-        reference_id: merge(&media.reference_id, &request.reference_id),
+    // Collected in place, then copied out with one allocation at most.
+    let mut changed = [Param::MediaId; Param::ALL.len()];
+    let mut count = 0;
+    let mut track = |param: Param, differs: bool| {
+        if let (true, Some(slot)) = (differs, changed.get_mut(count)) {
+            *slot = param;
+            count += 1;
+        }
     };
-    // MediaId and InputURL are the stored ones, so they never appear.
-    let changed = media.differing_fields(&updated).as_slice().to_vec();
+    let business_type = merge(&media.business_type, &request.business_type);
+    track(Param::BusinessType, business_type != media.business_type);
+    let title = merge(&media.title, &request.title);
+    track(Param::Title, title != media.title);
+    let description = merge(&media.description, &request.description);
+    track(Param::Description, description != media.description);
+    let category = merge(&media.category, &request.category);
+    track(Param::Category, category != media.category);
+    let media_tags = media_tags.unwrap_or_else(|| media.media_tags.clone());
+    track(Param::MediaTags, media_tags != media.media_tags);
+    let cover_url = merge(&media.cover_url, &request.cover_url);
+    track(Param::CoverUrl, cover_url != media.cover_url);
+    let user_data = merge(&media.user_data, &request.user_data);
+    track(Param::UserData, user_data != media.user_data);
+    let cate_id = merge(&media.cate_id, &request.cate_id);
+    track(Param::CateId, cate_id != media.cate_id);
+    let reference_id = merge(&media.reference_id, &request.reference_id);
+    track(Param::ReferenceId, reference_id != media.reference_id);
+
     Ok(UpdateOutcome {
-        media: updated,
-        changed,
+        media: MediaInfo {
+            media_id: media.media_id.clone(),
+            input_url: media.input_url.clone(),
+            business_type,
+            title,
+            description,
+            category,
+            media_tags,
+            cover_url,
+            user_data,
+            cate_id,
+            reference_id,
+        },
+        changed: {
+            debug_assert!(count <= changed.len());
+            changed.get(..count).unwrap_or_default().to_vec()
+        },
     })
 }
 

@@ -76,39 +76,30 @@ pub fn apply_update(
         TagsUpdate::Append(tags) => Some(media.media_tags.try_append(tags)?),
     };
 
-    // Collected in place, then copied out with one allocation at most.
-    let mut changed = [Param::MediaId; Param::ALL.len()];
-    let mut count = 0;
-    let mut track = |param: Param, differs: bool| {
-        if let (true, Some(slot)) = (differs, changed.get_mut(count)) {
-            *slot = param;
-            count += 1;
-        }
-    };
-    let (business_type, differs) = merge(&media.business_type, &request.business_type);
-    track(Param::BusinessType, differs);
-    let (title, differs) = merge(&media.title, &request.title);
-    track(Param::Title, differs);
-    let (description, differs) = merge(&media.description, &request.description);
-    track(Param::Description, differs);
-    let (category, differs) = merge(&media.category, &request.category);
-    track(Param::Category, differs);
-    let (media_tags, differs) = match media_tags {
+    let mut changed = Changed::default();
+    let business_type = changed.merge(
+        Param::BusinessType,
+        &media.business_type,
+        &request.business_type,
+    );
+    let title = changed.merge(Param::Title, &media.title, &request.title);
+    let description = changed.merge(Param::Description, &media.description, &request.description);
+    let category = changed.merge(Param::Category, &media.category, &request.category);
+    let media_tags = match media_tags {
         Some(tags) => {
-            let differs = tags != media.media_tags;
-            (tags, differs)
+            changed.note(Param::MediaTags, tags != media.media_tags);
+            tags
         }
-        None => (media.media_tags.clone(), false),
+        None => media.media_tags.clone(),
     };
-    track(Param::MediaTags, differs);
-    let (cover_url, differs) = merge(&media.cover_url, &request.cover_url);
-    track(Param::CoverUrl, differs);
-    let (user_data, differs) = merge(&media.user_data, &request.user_data);
-    track(Param::UserData, differs);
-    let (cate_id, differs) = merge(&media.cate_id, &request.cate_id);
-    track(Param::CateId, differs);
-    let (reference_id, differs) = merge(&media.reference_id, &request.reference_id);
-    track(Param::ReferenceId, differs);
+    let cover_url = changed.merge(Param::CoverUrl, &media.cover_url, &request.cover_url);
+    let user_data = changed.merge(Param::UserData, &media.user_data, &request.user_data);
+    let cate_id = changed.merge(Param::CateId, &media.cate_id, &request.cate_id);
+    let reference_id = changed.merge(
+        Param::ReferenceId,
+        &media.reference_id,
+        &request.reference_id,
+    );
 
     Ok(UpdateOutcome {
         media: MediaInfo {
@@ -124,20 +115,54 @@ pub fn apply_update(
             cate_id,
             reference_id,
         },
-        changed: {
-            debug_assert!(count <= changed.len());
-            changed.get(..count).unwrap_or_default().to_vec()
-        },
+        changed: changed.to_vec(),
     })
 }
 
-/// The field after `update`, and whether it differs from `current`. A kept field is the same
-/// by construction and is not compared (a kept 1,024-byte `Description` costs no memcmp).
-#[inline]
-fn merge<T: Clone + PartialEq>(current: &Option<T>, update: &FieldUpdate<T>) -> (Option<T>, bool) {
-    let merged = update.apply(current.as_ref());
-    let differs = !update.is_keep() && merged != *current;
-    (merged, differs)
+/// The parameters an update changed, in the order of [`Param::ALL`]: collected in place, then
+/// copied out with one allocation at most.
+struct Changed {
+    params: [Param; Param::ALL.len()],
+    count: usize,
+}
+
+impl Default for Changed {
+    fn default() -> Self {
+        Changed {
+            params: [Param::MediaId; Param::ALL.len()],
+            count: 0,
+        }
+    }
+}
+
+impl Changed {
+    /// Records `param` when `differs`.
+    fn note(&mut self, param: Param, differs: bool) {
+        if let (true, Some(slot)) = (differs, self.params.get_mut(self.count)) {
+            *slot = param;
+            self.count += 1;
+        }
+    }
+
+    /// The field after `update`, `param` recorded when it differs from `current`. A kept
+    /// field is the same by construction and is not compared (a kept 1,024-byte
+    /// `Description` costs no memcmp).
+    #[inline]
+    fn merge<T: Clone + PartialEq>(
+        &mut self,
+        param: Param,
+        current: &Option<T>,
+        update: &FieldUpdate<T>,
+    ) -> Option<T> {
+        let merged = update.apply(current.as_ref());
+        self.note(param, !update.is_keep() && merged != *current);
+        merged
+    }
+
+    fn to_vec(&self) -> Vec<Param> {
+        debug_assert!(self.count <= self.params.len());
+        self.params.get(..self.count).unwrap_or_default().to_vec()
+    }
 }
 
 fn check_target(media: &MediaInfo, target: &MediaTarget) -> Result<(), UpdateError> {

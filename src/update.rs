@@ -70,10 +70,13 @@ pub fn apply_update(
     request: &UpdateMediaInfoRequest,
 ) -> Result<UpdateOutcome, UpdateError> {
     check_target(media, &request.target)?;
+    // `Some` for a list that differs from the asset's, `None` for the asset's list.
     let media_tags = match &request.media_tags {
         TagsUpdate::Keep => None,
-        TagsUpdate::Replace(tags) => Some(tags.clone()),
-        TagsUpdate::Append(tags) => Some(media.media_tags.try_append(tags)?),
+        TagsUpdate::Replace(tags) => Some(tags)
+            .filter(|&tags| *tags != media.media_tags)
+            .cloned(),
+        TagsUpdate::Append(tags) => media.media_tags.appended(tags)?,
     };
 
     let mut changed = Changed::default();
@@ -85,13 +88,8 @@ pub fn apply_update(
     let title = changed.merge(Param::Title, &media.title, &request.title);
     let description = changed.merge(Param::Description, &media.description, &request.description);
     let category = changed.merge(Param::Category, &media.category, &request.category);
-    let media_tags = match media_tags {
-        Some(tags) => {
-            changed.note(Param::MediaTags, tags != media.media_tags);
-            tags
-        }
-        None => media.media_tags.clone(),
-    };
+    changed.note(Param::MediaTags, media_tags.is_some());
+    let media_tags = media_tags.unwrap_or_else(|| media.media_tags.clone());
     let cover_url = changed.merge(Param::CoverUrl, &media.cover_url, &request.cover_url);
     let user_data = changed.merge(Param::UserData, &media.user_data, &request.user_data);
     let cate_id = changed.merge(Param::CateId, &media.cate_id, &request.cate_id);

@@ -6,8 +6,7 @@ use std::str::FromStr;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
 use crate::percent::DecodedChars;
-use crate::text::{self, Controls};
-use crate::value::text_fields::{check_static, truncate};
+use crate::text::{self, check_static, truncate, Controls};
 use crate::Param;
 
 /// One tag of a media asset.

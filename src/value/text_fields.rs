@@ -1,6 +1,4 @@
-//! The bounded free-text values: [`Title`], [`Description`], [`Category`] and [`UserData`],
-//! and the helpers they share with [`Tag`](crate::Tag): grapheme-aware truncation and the
-//! compile-time check behind `from_static`.
+//! The bounded free-text values: [`Title`], [`Description`], [`Category`] and [`UserData`].
 //!
 //! Every value is taken verbatim ([rule 2](crate::rules)): no trimming, case folding or Unicode
 //! normalisation. Limits count UTF-8 bytes and a value exactly at the limit is valid (rule 4).
@@ -8,93 +6,9 @@
 
 use std::borrow::Cow;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
-use crate::text::{self, Controls};
+use crate::error::ParamError;
+use crate::text::{self, check_static, truncate, Controls};
 use crate::Param;
-
-/// The longest prefix of `s` made of whole grapheme clusters that is at most `max` bytes long
-/// (possibly empty).
-///
-/// Costs O(`max`) whatever the length of `s`: segmentation runs on a window that ends with the
-/// character straddling or starting at byte `max`. Grapheme boundaries strictly inside the
-/// window are those of `s` (UAX #29 decides a boundary from what precedes it and the one
-/// character after it), and the window's own end is past `max`, so it is never taken as a cut.
-pub(crate) fn grapheme_prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    // `s.len() > max`, so a char boundary exists in `max + 1..=s.len()`.
-    let mut end = max + 1;
-    while !s.is_char_boundary(end) {
-        end += 1;
-    }
-    let window = s.get(..end).unwrap_or(s);
-    let mut cut = 0;
-    for (at, grapheme) in window.grapheme_indices(true) {
-        let next = at + grapheme.len();
-        if next > max {
-            break;
-        }
-        cut = next;
-    }
-    s.get(..cut).unwrap_or("")
-}
-
-/// The shared part of `truncated`: refuses what truncation cannot fix (an empty input, a
-/// control character anywhere in the input, a first grapheme cluster longer than `max`) and
-/// returns the longest whole-grapheme prefix of at most `max` bytes.
-pub(crate) fn truncate(s: &str, max: usize, controls: Controls) -> Result<&str, ParamErrorKind> {
-    if s.is_empty() {
-        return Err(ParamErrorKind::Empty {
-            min: 1,
-            unit: Unit::Bytes,
-        });
-    }
-    if let Some((at, ch)) = text::find_control(s, controls) {
-        return Err(ParamErrorKind::ControlCharacter {
-            ch,
-            at,
-            value: Excerpt::new(s),
-        });
-    }
-    let prefix = grapheme_prefix(s, max);
-    if prefix.is_empty() {
-        return Err(ParamErrorKind::TooLong {
-            max,
-            found: s.len(),
-            unit: Unit::Bytes,
-        });
-    }
-    Ok(prefix)
-}
-
-/// The compile-time check of `from_static`: 1 to `max` bytes, and no control character but
-/// TAB, LF and CR when `tab_line_breaks` is set. Panics on a bad literal (at compile time when
-/// called in a const context).
-#[allow(clippy::panic)] // A bad literal is a bug in the calling program, not bad input.
-pub(crate) const fn check_static(s: &str, max: usize, tab_line_breaks: bool) {
-    let b = s.as_bytes();
-    if b.is_empty() {
-        panic!("from_static: empty value, at least 1 byte required");
-    }
-    if b.len() > max {
-        panic!("from_static: value longer than MAX_BYTES");
-    }
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let cc = c < 0x20
-            || c == 0x7F
-            || (c == 0xC2 && i + 1 < b.len() && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F);
-        let allowed = tab_line_breaks && matches!(c, b'\t' | b'\n' | b'\r');
-        if cc && !allowed {
-            panic!("from_static: control character (Unicode general category Cc) in value");
-        }
-        i += 1;
-    }
-}
 
 /// The title of a media asset: the `Title` parameter.
 ///
@@ -412,60 +326,3 @@ impl UserData {
 }
 
 crate::value::string_newtype!(UserData);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn grapheme_prefix_never_splits_a_cluster() {
-        assert_eq!(grapheme_prefix("abc", 3), "abc");
-        assert_eq!(grapheme_prefix("abcd", 3), "abc");
-        assert_eq!(grapheme_prefix("ab界", 4), "ab");
-        assert_eq!(grapheme_prefix("abe\u{301}", 3), "ab");
-        assert_eq!(grapheme_prefix("e\u{301}", 2), "");
-        // Regional indicators pair up from the start: the cut lands between pairs.
-        let flags = "🇫🇷🇩🇪🇯🇵";
-        assert_eq!(grapheme_prefix(flags, 20), "🇫🇷🇩🇪");
-        assert_eq!(grapheme_prefix(flags, 16), "🇫🇷🇩🇪");
-        assert_eq!(grapheme_prefix(flags, 15), "🇫🇷");
-        // A cluster that goes on far past the limit is not segmented to its end.
-        let long = format!("ab{}", "\u{301}".repeat(1 << 20));
-        assert_eq!(grapheme_prefix(&long, 8), "a");
-    }
-
-    #[test]
-    fn grapheme_prefix_agrees_with_full_segmentation() {
-        let samples = [
-            "e\u{301}\u{302}x👨\u{200d}👩\u{200d}👧y\r\n🇫🇷🇩🇪z\u{915}\u{94d}\u{937}",
-            "ab\u{600}c 界\u{301}",
-        ];
-        for s in samples {
-            for max in 0..=s.len() + 1 {
-                let want = s
-                    .grapheme_indices(true)
-                    .map(|(i, g)| i + g.len())
-                    .take_while(|end| *end <= max)
-                    .last()
-                    .unwrap_or(0);
-                assert_eq!(grapheme_prefix(s, max).len(), want, "{s:?} {max}");
-            }
-        }
-    }
-
-    #[test]
-    fn check_static_matches_text_check() {
-        for c in [
-            '\0', '\t', '\n', '\r', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', ' ', 'é',
-        ] {
-            let s: &'static str = Box::leak(format!("a{c}").into_boxed_str());
-            for (lenient, controls) in [
-                (false, Controls::Reject),
-                (true, Controls::AllowTabLineBreaks),
-            ] {
-                let ok = std::panic::catch_unwind(|| check_static(s, 8, lenient)).is_ok();
-                assert_eq!(ok, text::check(s, 8, controls).is_ok(), "{c:?} {lenient}");
-            }
-        }
-    }
-}

@@ -82,9 +82,8 @@ pub fn from_params(pairs: &[(&str, &str)]) -> Result<Request, Errors> {
                 build.push(format!("invalid Version: {value:?}"));
                 continue;
             }
-            "Action" | "Version" | "Format" | "RegionId" | "AccessKeyId" | "SecurityToken"
-            | "Signature" | "SignatureMethod" | "SignatureVersion" | "SignatureNonce"
-            | "Timestamp" => continue,
+            // The same ignored names as the crate (a user would copy its public list).
+            _ if ims_media::UpdateMediaInfoRequest::COMMON_PARAMETERS.contains(&name) => continue,
             _ => {
                 build.push(format!("unknown parameter {name:?}"));
                 continue;

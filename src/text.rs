@@ -176,6 +176,10 @@ pub(crate) fn grapheme_prefix(s: &str, max: usize) -> &str {
         }
         cut = next;
     }
+    debug_assert!(
+        s.is_char_boundary(cut),
+        "a grapheme boundary is a char boundary"
+    );
     s.get(..cut).unwrap_or("")
 }
 

@@ -149,17 +149,15 @@ impl CoverUrl {
 
 /// `url` without the OSS signature query parameters; borrowed when it has none.
 fn without_signature(url: &str) -> Cow<'_, str> {
-    let Some(query_start) = url.find('?') else {
+    let Some((base, rest)) = url.split_once('?') else {
         return Cow::Borrowed(url);
     };
-    let (base, rest) = url.split_at(query_start);
-    let rest = rest.get(1..).unwrap_or_default();
     let (query, fragment) = match rest.find('#') {
         Some(at) => rest.split_at(at),
         None => (rest, ""),
     };
     let is_signature = |pair: &str| {
-        let name = pair.split('=').next().unwrap_or_default();
+        let name = pair.split_once('=').map_or(pair, |(name, _)| name);
         CoverUrl::SIGNATURE_PARAMETERS.contains(&name)
     };
     if !query.split('&').any(is_signature) {
@@ -214,17 +212,19 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             return Err(url_error(UrlError::WhiteSpace { ch, at }));
         }
     }
-    let scheme_len = if starts_with_ignore_case(s, "https://") {
-        5
-    } else if starts_with_ignore_case(s, "http://") {
-        4
-    } else {
-        return Err(url_error(UrlError::Scheme {
-            allowed: "http:// or https://",
-        }));
+    let (scheme_len, rest) = match (
+        strip_prefix_ignore_case(s, "https://"),
+        strip_prefix_ignore_case(s, "http://"),
+    ) {
+        (Some(rest), _) => (5, rest),
+        (None, Some(rest)) => (4, rest),
+        (None, None) => {
+            return Err(url_error(UrlError::Scheme {
+                allowed: "http:// or https://",
+            }))
+        }
     };
     let start = scheme_len + 3;
-    let rest = s.get(start..).unwrap_or_default();
     // A browser ends the authority at `\` too and reads it as `/`: the URL would not say
     // what it means, so a `\` anywhere before the query or fragment is refused.
     let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
@@ -246,7 +246,12 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             }));
         }
     }
-    let host = authority.get(..host_len).unwrap_or_default();
+    let host = authority.get(..host_len);
+    debug_assert!(
+        host.is_some(),
+        "host_len ends on a character boundary of the authority"
+    );
+    let host = host.unwrap_or_default();
     if host.is_empty() || host == "[]" {
         return Err(url_error(UrlError::MissingHost));
     }
@@ -355,10 +360,12 @@ fn is_port(port: &str) -> bool {
         && port.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
 }
 
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+/// `s` after `prefix` when it starts with it, ASCII case ignored.
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
 }
 
 #[cfg(test)]

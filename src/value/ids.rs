@@ -173,7 +173,9 @@ impl AsciiId {
             if start >= len {
                 break;
             }
-            let word = bytes.get(start..len.min(start + 8)).unwrap_or_default();
+            let word = bytes.get(start..len.min(start + 8));
+            debug_assert!(word.is_some(), "`start < len <= bytes.len()`");
+            let word = word.unwrap_or_default();
             dst.copy_from_slice(&load_word(word).to_le_bytes());
         }
         id

@@ -124,7 +124,9 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
         None => {}
     }
 
-    let rest = url.get(rest_at..).unwrap_or_default();
+    let rest = url.get(rest_at..);
+    debug_assert!(rest.is_some(), "the scheme ends on a character boundary");
+    let rest = rest.unwrap_or_default();
     let (authority, path) = match rest.split_once('/') {
         Some((authority, path)) => (authority, Some(path)),
         None => (rest, None),
@@ -175,6 +177,7 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
             bucket: Excerpt::new(found).as_str().to_owned(),
         }));
     }
+    debug_assert!(bucket.len() <= 63, "a valid bucket has at most 63 bytes");
     let bucket_end = u8::try_from(bucket.len()).unwrap_or(u8::MAX);
 
     let key = object_key(path.unwrap_or_default(), key_at).map_err(fail)?;

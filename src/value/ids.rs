@@ -126,9 +126,6 @@ fn load_word(b: &[u8]) -> u64 {
 }
 
 impl AsciiId {
-    /// Checks `s` against the rule and copies it inline. Runs in time bounded by the limit, not
-    /// by the input: an input longer than 64 bytes is refused after reading at most 64 bytes.
-    ///
     /// Whether `bytes` pass the rule, for the hot path: small enough to inline into the
     /// caller, with no loop over single bytes and no branch on their values. Whole words are
     /// checked with [`bad_lanes`], and the last `len % 8` bytes by checking the last eight

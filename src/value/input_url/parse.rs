@@ -291,7 +291,6 @@ fn is_bucket(s: &str) -> bool {
     s.len() >= 3 && is_label(s)
 }
 
-/// The MediaId rule: 1 to 64 characters of `A-Z a-z 0-9 - _`.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -308,11 +308,16 @@ impl Unit {
 }
 
 /// Why a URL (`InputURL` or `CoverURL`) is refused.
+///
+/// New variants, and new fields of a variant, may come in minor releases: a `match` needs a
+/// `_` arm and each variant pattern a `..`; values of it come from the crate, never built by
+/// hand.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum UrlError {
     /// The scheme is not one of those the parameter allows.
     #[error("scheme not allowed, only {allowed}")]
+    #[non_exhaustive]
     Scheme {
         /// The accepted schemes, as words for the message.
         allowed: &'static str,
@@ -328,6 +333,7 @@ pub enum UrlError {
     Port,
     /// A port that is not 1 to 5 digits with a value up to 65535 (where a port is allowed).
     #[error("port after ':' at byte {at} not a number from 1 to 65535")]
+    #[non_exhaustive]
     InvalidPort {
         /// Byte offset of the `:` before the port.
         at: usize,
@@ -335,12 +341,14 @@ pub enum UrlError {
     /// A `\\` before the query or fragment: a browser reads it as `/`, so the URL would
     /// not say what it means.
     #[error("'\\' at byte {at}, a browser reads it as '/'")]
+    #[non_exhaustive]
     Backslash {
         /// Byte offset of the `\\`.
         at: usize,
     },
     /// A character that a browser does not allow in a host.
     #[error("character {} at byte {at} not allowed in a host", QuotedChar(*ch))]
+    #[non_exhaustive]
     HostCharacter {
         /// The character.
         ch: char,
@@ -349,24 +357,28 @@ pub enum UrlError {
     },
     /// A host that is not a DNS name, a dotted-decimal IPv4 address or an IPv6 literal.
     #[error("host invalid: {reason}")]
+    #[non_exhaustive]
     InvalidHost {
         /// What is wrong, as words for the message.
         reason: &'static str,
     },
     /// A `?` query.
     #[error("query not allowed at byte {at}, drop the '?' and what follows (a signed URL is not an input URL)")]
+    #[non_exhaustive]
     Query {
         /// Byte offset of the `?`.
         at: usize,
     },
     /// A `#` fragment.
     #[error("fragment not allowed at byte {at}")]
+    #[non_exhaustive]
     Fragment {
         /// Byte offset of the `#`.
         at: usize,
     },
     /// Unicode white space where none is allowed.
     #[error("white space {} at byte {at}", QuotedChar(*ch))]
+    #[non_exhaustive]
     WhiteSpace {
         /// The white-space character.
         ch: char,
@@ -375,6 +387,7 @@ pub enum UrlError {
     },
     /// A control character (general category Cc).
     #[error("control character U+{:04X} at byte {at}", u32::from(*ch))]
+    #[non_exhaustive]
     ControlCharacter {
         /// The control character.
         ch: char,
@@ -383,12 +396,14 @@ pub enum UrlError {
     },
     /// The host is not `BUCKET.ENDPOINT` with an OSS endpoint.
     #[error("host {} is not an OSS endpoint (BUCKET.oss-REGION.aliyuncs.com or BUCKET.REGION.oss.aliyuncs.com)", Quoted(host))]
+    #[non_exhaustive]
     NotOssHost {
         /// The host as found, shortened.
         host: String,
     },
     /// The bucket name breaks the OSS rules.
     #[error("bucket {} invalid, 3 to 63 characters of a-z 0-9 - allowed, starting and ending with a letter or digit", Quoted(bucket))]
+    #[non_exhaustive]
     Bucket {
         /// The bucket as found, shortened.
         bucket: String,
@@ -398,6 +413,7 @@ pub enum UrlError {
     MissingKey,
     /// A `%` not followed by two hex digits.
     #[error("'%' at byte {at} not followed by two hex digits")]
+    #[non_exhaustive]
     PercentEscape {
         /// Byte offset of the `%`.
         at: usize,
@@ -407,6 +423,7 @@ pub enum UrlError {
     KeyNotUtf8,
     /// The decoded object key is longer than 1,023 bytes.
     #[error("object key {found} bytes after decoding, at most 1023 allowed")]
+    #[non_exhaustive]
     KeyTooLong {
         /// Its decoded length in bytes.
         found: usize,
@@ -416,6 +433,7 @@ pub enum UrlError {
     KeyLeadingSlash(char),
     /// The decoded object key holds a control character.
     #[error("object key has control character U+{:04X} at byte {at} of the decoded key", u32::from(*ch))]
+    #[non_exhaustive]
     KeyControlCharacter {
         /// The control character.
         ch: char,
@@ -430,6 +448,10 @@ pub enum UrlError {
 /// What is wrong with one parameter. Carries the data a program needs to react.
 ///
 /// Its [`Display`](fmt::Display) is the part of the message after `invalid NAME: `.
+///
+/// New variants, and new fields of a variant, may come in minor releases: a `match` needs a
+/// `_` arm and each variant pattern a `..`; values of it come from the crate, never built by
+/// hand.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParamErrorKind {
@@ -443,6 +465,7 @@ pub enum ParamErrorKind {
     Absent,
     /// The value is empty where at least `min` units are required.
     #[error("empty, at least {min} {} required", unit.word(*min))]
+    #[non_exhaustive]
     Empty {
         /// The least size allowed.
         min: usize,
@@ -451,6 +474,7 @@ pub enum ParamErrorKind {
     },
     /// The value is longer than allowed.
     #[error("{found} {}, at most {max} allowed", unit.word(*found))]
+    #[non_exhaustive]
     TooLong {
         /// The greatest size allowed.
         max: usize,
@@ -461,6 +485,7 @@ pub enum ParamErrorKind {
     },
     /// The value is shorter than allowed.
     #[error("{found} {}, at least {min} required in {value}", unit.word(*found))]
+    #[non_exhaustive]
     TooShort {
         /// The least size allowed.
         min: usize,
@@ -473,6 +498,7 @@ pub enum ParamErrorKind {
     },
     /// A control character (general category Cc) the parameter does not allow.
     #[error("control character U+{:04X} at byte {at} in {value}", u32::from(*ch))]
+    #[non_exhaustive]
     ControlCharacter {
         /// The character.
         ch: char,
@@ -483,6 +509,7 @@ pub enum ParamErrorKind {
     },
     /// A character outside the parameter's alphabet.
     #[error("character {} at byte {at} not allowed, only {allowed} in {value}", QuotedChar(*ch))]
+    #[non_exhaustive]
     InvalidCharacter {
         /// The character.
         ch: char,
@@ -496,6 +523,7 @@ pub enum ParamErrorKind {
     /// A tag of a `MediaTags` list is refused; `index` counts tags from 1 (empty segments
     /// included, so it is the position between commas).
     #[error("tag {index}: {reason}")]
+    #[non_exhaustive]
     Tag {
         /// Position of the tag, from 1.
         index: usize,
@@ -505,6 +533,7 @@ pub enum ParamErrorKind {
     /// A `MediaTags` list has more distinct tags than allowed; `index` is the position (from
     /// 1) of the first tag past the limit. Checking stops there.
     #[error("more than {max} distinct tags, tag {index} is one too many")]
+    #[non_exhaustive]
     TooManyTags {
         /// The greatest number of tags allowed.
         max: usize,
@@ -513,6 +542,7 @@ pub enum ParamErrorKind {
     },
     /// A single [`Tag`](crate::Tag) holds a comma; only a list is split.
     #[error("',' at byte {at} in a single tag {value}")]
+    #[non_exhaustive]
     CommaInTag {
         /// Byte offset of the comma.
         at: usize,
@@ -521,6 +551,7 @@ pub enum ParamErrorKind {
     },
     /// A single [`Tag`](crate::Tag) begins or ends with white space; only a list is trimmed.
     #[error("white space at the {} of a single tag {value}", tag_end(*at))]
+    #[non_exhaustive]
     TagWhiteSpace {
         /// Byte offset of the white space.
         at: usize,
@@ -533,24 +564,28 @@ pub enum ParamErrorKind {
         not_a_business_type(value),
         BusinessTypeList
     )]
+    #[non_exhaustive]
     UnknownBusinessType {
         /// The value.
         value: Excerpt,
     },
     /// Not `true` or `false` (ASCII case-insensitive).
     #[error("{value}, expected true or false")]
+    #[non_exhaustive]
     NotBoolean {
         /// The value.
         value: Excerpt,
     },
     /// Not ASCII decimal digits.
     #[error("{value} is not a decimal integer, only digits 0-9 allowed")]
+    #[non_exhaustive]
     NotInteger {
         /// The value.
         value: Excerpt,
     },
     /// Digits, but outside the allowed range.
     #[error("{value} out of range, {min} to {max} allowed")]
+    #[non_exhaustive]
     OutOfRange {
         /// The least value allowed.
         min: i64,
@@ -561,6 +596,7 @@ pub enum ParamErrorKind {
     },
     /// A URL that breaks the parameter's grammar.
     #[error("{reason} in {value}")]
+    #[non_exhaustive]
     Url {
         /// What rule it breaks.
         reason: UrlError,
@@ -569,6 +605,7 @@ pub enum ParamErrorKind {
     },
     /// A `%` not followed by two hex digits in a form-encoded value.
     #[error("'%' at byte {at} not followed by two hex digits{}", InValue(value.as_ref()))]
+    #[non_exhaustive]
     PercentEscape {
         /// Byte offset of the `%` in the encoded value.
         at: usize,
@@ -579,6 +616,7 @@ pub enum ParamErrorKind {
     },
     /// The value does not decode to valid UTF-8 (it is reported, never replaced).
     #[error("not valid UTF-8 after decoding, invalid byte at {at} in {value}")]
+    #[non_exhaustive]
     InvalidUtf8 {
         /// Byte offset of the first invalid byte in the decoded value.
         at: usize,
@@ -587,6 +625,7 @@ pub enum ParamErrorKind {
     },
     /// The parameter name is not one UpdateMediaInfo knows.
     #[error("not a parameter of UpdateMediaInfo{}", DidYouMean(*suggestion))]
+    #[non_exhaustive]
     UnknownParameter {
         /// The known name it is closest to, when it differs only by case or one edit.
         suggestion: Option<&'static str>,
@@ -599,12 +638,14 @@ pub enum ParamErrorKind {
     RetiredParameter,
     /// The parameter was given more than once.
     #[error("given {count} times, at most once allowed")]
+    #[non_exhaustive]
     Repeated {
         /// How many times it was given.
         count: usize,
     },
     /// An RPC common parameter with another value than this operation's.
     #[error("{value}, only {expected} accepted")]
+    #[non_exhaustive]
     UnexpectedValue {
         /// The value expected.
         expected: &'static str,
@@ -795,6 +836,10 @@ impl std::error::Error for RequestError {}
 
 /// Why [`apply_update`](crate::apply_update) refused an update. The caller's
 /// [`MediaInfo`](crate::MediaInfo) is unchanged whenever this is returned.
+///
+/// New variants, and new fields of a variant, may come in minor releases: a `match` needs a
+/// `_` arm and each variant pattern a `..`; values of it come from the crate, never built by
+/// hand.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum UpdateError {
@@ -803,6 +848,7 @@ pub enum UpdateError {
     /// `param` is the one that chose it. The message quotes only what the request sent, never
     /// the stored asset's values, so it is safe to return to the caller.
     #[error("{}", not_found_message(*param, given))]
+    #[non_exhaustive]
     NotFound {
         /// The parameter that chose the target.
         param: Param,
@@ -813,6 +859,7 @@ pub enum UpdateError {
     /// the input URL cannot be changed ([`ErrorCode::InvalidParameter`]). The message quotes
     /// only the request's value.
     #[error("invalid InputURL: {given} names another object than the asset's stored InputURL, which cannot be changed")]
+    #[non_exhaustive]
     InputUrlChanged {
         /// The InputURL of the request.
         given: Excerpt,
@@ -820,6 +867,7 @@ pub enum UpdateError {
     /// Appending the tags would give more than the limit ([`ErrorCode::InvalidParameter`]);
     /// nothing is dropped, the whole update fails.
     #[error("invalid MediaTags: appending gives {found} tags, at most {max} allowed")]
+    #[non_exhaustive]
     TooManyTags {
         /// The greatest number of tags allowed.
         max: usize,

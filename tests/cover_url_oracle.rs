@@ -88,7 +88,7 @@ fn hostile_authorities_are_refused() {
     let url = url::Url::parse("https://evil.example\\.trusted.com/a.png").unwrap();
     assert_eq!(url.host_str(), Some("evil.example"));
     refused_as("https://evil.example\\.trusted.com/a.png", |r| {
-        matches!(r, UrlError::Backslash { at: 20 })
+        matches!(r, UrlError::Backslash { at: 20, .. })
     });
     assert_eq!(
         "https://evil.example\\.trusted.com/a.png"

@@ -87,7 +87,7 @@ proptest! {
             }
             (Err(err), Err((param, code))) => {
                 prop_assert_eq!((err.param(), err.code()), (param, code));
-                if let UpdateError::TooManyTags { max, found } = err {
+                if let UpdateError::TooManyTags { max, found, .. } = err {
                     prop_assert_eq!(max, 16);
                     prop_assert!(found > 16);
                 }

@@ -2,6 +2,8 @@
 //! messages, the error order, the error cap, query decoding and the round trips.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use ims_media::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, Excerpt, FieldUpdate,
     InputUrl, MediaTags, MediaTarget, ParamError, ParamErrorKind, ReferenceId, RequestError,
@@ -115,10 +117,6 @@ fn missing() -> ParamError {
     refused(&[]).errors()[0].clone()
 }
 
-fn unknown(suggestion: Option<&'static str>) -> ParamErrorKind {
-    ParamErrorKind::UnknownParameter { suggestion }
-}
-
 // ---- absent, empty, set (rule 1) ----------------------------------------------------------------
 
 #[test]
@@ -224,15 +222,10 @@ fn values_are_checked_by_their_types() {
         "MediaTags",
         "invalid MediaTags: tag 2: empty, at least 1 byte required",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
-        ParamErrorKind::Tag {
-            index: 2,
-            reason: Box::new(ParamErrorKind::Empty {
-                min: 1,
-                unit: Unit::Bytes
-            })
-        }
+        ParamErrorKind::Tag { index: 2, reason, .. }
+            if matches!(**reason, ParamErrorKind::Empty { min: 1, unit: Unit::Bytes, .. })
     );
 }
 
@@ -353,11 +346,9 @@ fn append_tags_refuses_other_words() {
             "AppendTags",
             message,
         );
-        assert_eq!(
+        assert_matches!(
             kind,
-            ParamErrorKind::NotBoolean {
-                value: Excerpt::new(value)
-            }
+            ParamErrorKind::NotBoolean { value: v, .. } if *v == Excerpt::new(value)
         );
     }
     bad("yes", "invalid AppendTags: \"yes\", expected true or false");
@@ -400,7 +391,11 @@ fn unknown_names_are_refused_with_a_hint() {
     #[track_caller]
     fn hint(name: &str, suggestion: Option<&'static str>, message: &str) {
         let kind = err_id(&[(name, "x")], name, message);
-        assert_eq!(kind, unknown(suggestion), "{name}");
+        assert_matches!(
+            kind,
+            ParamErrorKind::UnknownParameter { suggestion: s, .. } if *s == suggestion,
+            "{name}"
+        );
     }
     const NOT: &str = "not a parameter of UpdateMediaInfo";
     // Only the case differs.
@@ -506,7 +501,7 @@ fn repeated_names_are_refused_with_their_count() {
         "Title",
         "invalid Title: given 2 times, at most once allowed",
     );
-    assert_eq!(kind, ParamErrorKind::Repeated { count: 2 });
+    assert_matches!(kind, ParamErrorKind::Repeated { count: 2, .. });
     // Same value twice, empty values, and an invalid value among them: still "repeated".
     err_id(
         &[("Title", "a"), ("Title", "a"), ("Title", "\u{7}")],
@@ -586,12 +581,10 @@ fn action_and_version_must_be_this_operation() {
     #[track_caller]
     fn bad(name: &str, value: &str, expected: &'static str, message: &str) {
         let kind = err_id(&[(name, value)], name, message);
-        assert_eq!(
+        assert_matches!(
             kind,
-            ParamErrorKind::UnexpectedValue {
-                expected,
-                value: Excerpt::new(value)
-            }
+            ParamErrorKind::UnexpectedValue { expected: e, value: v, .. }
+                if *e == expected && *v == Excerpt::new(value)
         );
     }
     bad(
@@ -865,12 +858,10 @@ fn query_bad_escapes_are_refused() {
             ),
         );
         // The value is quoted as received, still encoded.
-        assert_eq!(
+        assert_matches!(
             kind,
-            ParamErrorKind::PercentEscape {
-                at,
-                value: Some(Excerpt::new(value))
-            }
+            ParamErrorKind::PercentEscape { at: a, value: v, .. }
+                if *a == at && *v == Some(Excerpt::new(value))
         );
     }
     bad("Title", "a%2", 1);
@@ -898,12 +889,10 @@ fn query_invalid_utf8_is_reported_never_replaced() {
                 value
             ),
         );
-        assert_eq!(
+        assert_matches!(
             kind,
-            ParamErrorKind::InvalidUtf8 {
-                at,
-                value: Excerpt::new(value)
-            }
+            ParamErrorKind::InvalidUtf8 { at: a, value: v, .. }
+                if *a == at && *v == Excerpt::new(value)
         );
     }
     bad("Title", "%FF", 0);
@@ -938,12 +927,13 @@ fn query_byte_limits_count_decoded_bytes() {
         "Title",
         "invalid Title: 129 bytes, at most 128 allowed",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::TooLong {
             max: 128,
             found: 129,
-            unit: Unit::Bytes
+            unit: Unit::Bytes,
+            ..
         }
     );
     // Over the limit and not UTF-8: the length is reported, decoding never happens.
@@ -1216,9 +1206,13 @@ fn ignored_common_parameters_are_checked_for_escapes_only() {
     // A bad escape makes the query malformed wherever it stands.
     let err = Request::from_query("MediaId=abc&Signature=%zz").unwrap_err();
     assert_eq!(err.errors()[0].param(), "Signature");
-    assert_eq!(
+    assert_matches!(
         err.errors()[0].kind(),
-        &ParamErrorKind::PercentEscape { at: 0, value: None }
+        ParamErrorKind::PercentEscape {
+            at: 0,
+            value: None,
+            ..
+        }
     );
     // What an ignored value decodes to is never used, so it is not checked.
     assert!(Request::from_query("MediaId=abc&Signature=%FF%FE&SignatureType=").is_ok());

@@ -812,7 +812,32 @@ fn errors_serialize_as_param_code_message() {
             "omitted": 0
         })
     );
-    let e = UpdateError::TooManyTags { max: 16, found: 17 };
+    // 16 tags stored, one more appended: 17.
+    let mut full = MediaInfo::new(p(ID), p(URL));
+    full.media_tags = p(&(0..16)
+        .map(|i| format!("t{i}"))
+        .collect::<Vec<_>>()
+        .join(","));
+    let e = apply_update(
+        &full,
+        &req(&[
+            ("MediaId", ID),
+            ("MediaTags", "t16"),
+            ("AppendTags", "true"),
+        ]),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            UpdateError::TooManyTags {
+                max: 16,
+                found: 17,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     assert_eq!(
         ser(&e),
         json!({"param": "MediaTags", "code": "InvalidParameter", "message": "invalid MediaTags: appending gives 17 tags, at most 16 allowed"})

@@ -2,6 +2,8 @@
 //! with its exact message and kind data.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -35,21 +37,19 @@ where
     e.kind().clone()
 }
 
+/// `kind` is `InvalidCharacter`: `ch` at byte `at` of `value`, outside the identifier alphabet.
 #[track_caller]
-fn invalid_char(ch: char, at: usize, value: &str) -> ParamErrorKind {
-    ParamErrorKind::InvalidCharacter {
-        ch,
-        at,
-        allowed: ALPHABET,
-        value: Excerpt::new(value),
-    }
-}
-
-fn url(reason: UrlError, value: &str) -> ParamErrorKind {
-    ParamErrorKind::Url {
-        reason,
-        value: Excerpt::new(value),
-    }
+fn assert_invalid_char(kind: &ParamErrorKind, ch: char, at: usize, value: &str) {
+    assert_matches!(
+        kind,
+        ParamErrorKind::InvalidCharacter {
+            ch: c,
+            at: a,
+            allowed: ALPHABET,
+            value: v,
+            ..
+        } if *c == ch && *a == at && *v == Excerpt::new(value)
+    );
 }
 
 // ---- MediaId ------------------------------------------------------------------------------
@@ -73,11 +73,12 @@ fn media_id_length_limits() {
         "MediaId",
         "invalid MediaId: empty, at least 1 character required",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::Empty {
             min: 1,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 
@@ -86,12 +87,13 @@ fn media_id_length_limits() {
         "MediaId",
         "invalid MediaId: 65 characters, at most 64 allowed",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::TooLong {
             max: 64,
             found: 65,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 }
@@ -105,7 +107,7 @@ fn media_id_refuses_characters_outside_the_alphabet() {
         "invalid MediaId: character '*' at byte 0 not allowed, only A-Z a-z 0-9 - _ in \
          \"****20b48fb04483915d4f2cd8ac****\"",
     );
-    assert_eq!(kind, invalid_char('*', 0, masked));
+    assert_invalid_char(&kind, '*', 0, masked);
 
     // A multi-byte character: reported whole, at its byte offset.
     let kind = err::<MediaId>(
@@ -113,7 +115,7 @@ fn media_id_refuses_characters_outside_the_alphabet() {
         "MediaId",
         "invalid MediaId: character '界' at byte 2 not allowed, only A-Z a-z 0-9 - _ in \"ab界c\"",
     );
-    assert_eq!(kind, invalid_char('界', 2, "ab界c"));
+    assert_invalid_char(&kind, '界', 2, "ab界c");
 
     for (s, ch, at) in [
         (" abc", ' ', 0),
@@ -122,7 +124,7 @@ fn media_id_refuses_characters_outside_the_alphabet() {
         ("a/b", '/', 1),
     ] {
         let e = s.parse::<MediaId>().unwrap_err();
-        assert_eq!(e.kind(), &invalid_char(ch, at, s), "{s:?}");
+        assert_invalid_char(e.kind(), ch, at, s);
     }
     let e = "ab\0".parse::<MediaId>().unwrap_err();
     assert_eq!(
@@ -135,29 +137,24 @@ fn media_id_refuses_characters_outside_the_alphabet() {
 fn media_id_bad_character_anywhere_wins_over_length() {
     // 40 two-byte characters: 80 bytes but 40 characters; the problem is the character.
     let s = "é".repeat(40);
-    assert_eq!(
-        s.parse::<MediaId>().unwrap_err().kind(),
-        &invalid_char('é', 0, &s)
-    );
+    assert_invalid_char(s.parse::<MediaId>().unwrap_err().kind(), 'é', 0, &s);
     // 64 good characters, then a refused one: the character is named wherever it stands.
     let s = format!("{}*", "x".repeat(64));
-    assert_eq!(
-        s.parse::<MediaId>().unwrap_err().kind(),
-        &invalid_char('*', 64, &s)
-    );
+    assert_invalid_char(s.parse::<MediaId>().unwrap_err().kind(), '*', 64, &s);
     // 64 good characters and a two-byte one: named too, never "66 characters" (bytes).
     let s = format!("{}é", "a".repeat(64));
     let e = s.parse::<MediaId>().unwrap_err();
-    assert_eq!(e.kind(), &invalid_char('é', 64, &s));
+    assert_invalid_char(e.kind(), 'é', 64, &s);
     assert!(!e.to_string().contains("66"), "{e}");
     // 65 good characters: the length, in characters.
     let s = "x".repeat(65);
-    assert_eq!(
+    assert_matches!(
         s.parse::<MediaId>().unwrap_err().kind(),
-        &ParamErrorKind::TooLong {
+        ParamErrorKind::TooLong {
             max: 64,
             found: 65,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 }
@@ -166,12 +163,13 @@ fn media_id_bad_character_anywhere_wins_over_length() {
 fn media_id_huge_input_is_refused_on_length() {
     let s = "a".repeat(TEN_MIB);
     let e = s.parse::<MediaId>().unwrap_err();
-    assert_eq!(
+    assert_matches!(
         e.kind(),
-        &ParamErrorKind::TooLong {
+        ParamErrorKind::TooLong {
             max: 64,
             found: TEN_MIB,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
     assert_eq!(
@@ -250,11 +248,12 @@ fn reference_id_length_limits() {
         "ReferenceId",
         "invalid ReferenceId: empty, at least 6 characters required",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::Empty {
             min: 6,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 
@@ -263,14 +262,10 @@ fn reference_id_length_limits() {
         "ReferenceId",
         "invalid ReferenceId: 3 characters, at least 6 required in \"abc\"",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
-        ParamErrorKind::TooShort {
-            min: 6,
-            found: 3,
-            unit: Unit::Characters,
-            value: Excerpt::new("abc")
-        }
+        ParamErrorKind::TooShort { min: 6, found: 3, unit: Unit::Characters, value, .. }
+            if *value == Excerpt::new("abc")
     );
     err::<ReferenceId>(
         "abcde",
@@ -288,22 +283,24 @@ fn reference_id_length_limits() {
         "ReferenceId",
         "invalid ReferenceId: 65 characters, at most 64 allowed",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::TooLong {
             max: 64,
             found: 65,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 
     let e = "a".repeat(TEN_MIB).parse::<ReferenceId>().unwrap_err();
-    assert_eq!(
+    assert_matches!(
         e.kind(),
-        &ParamErrorKind::TooLong {
+        ParamErrorKind::TooLong {
             max: 64,
             found: TEN_MIB,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 }
@@ -316,14 +313,14 @@ fn reference_id_character_wins_over_short_length() {
         "ReferenceId",
         "invalid ReferenceId: character 'é' at byte 0 not allowed, only A-Z a-z 0-9 - _ in \"éé\"",
     );
-    assert_eq!(kind, invalid_char('é', 0, "éé"));
+    assert_invalid_char(&kind, 'é', 0, "éé");
     let kind = err::<ReferenceId>(
         "ref-2024.01",
         "ReferenceId",
         "invalid ReferenceId: character '.' at byte 8 not allowed, only A-Z a-z 0-9 - _ in \
          \"ref-2024.01\"",
     );
-    assert_eq!(kind, invalid_char('.', 8, "ref-2024.01"));
+    assert_invalid_char(&kind, '.', 8, "ref-2024.01");
 }
 
 #[test]
@@ -348,18 +345,27 @@ fn cate(s: &str) -> i64 {
         .get()
 }
 
-fn out_of_range(value: &str) -> ParamErrorKind {
-    ParamErrorKind::OutOfRange {
-        min: 1,
-        max: i64::MAX,
-        value: Excerpt::new(value),
-    }
+/// `kind` is `OutOfRange` of CateId's range for `value`.
+#[track_caller]
+fn assert_out_of_range(kind: &ParamErrorKind, value: &str) {
+    assert_matches!(
+        kind,
+        ParamErrorKind::OutOfRange {
+            min: 1,
+            max: i64::MAX,
+            value: v,
+            ..
+        } if *v == Excerpt::new(value)
+    );
 }
 
-fn not_integer(value: &str) -> ParamErrorKind {
-    ParamErrorKind::NotInteger {
-        value: Excerpt::new(value),
-    }
+/// `kind` is `NotInteger` for `value`.
+#[track_caller]
+fn assert_not_integer(kind: &ParamErrorKind, value: &str) {
+    assert_matches!(
+        kind,
+        ParamErrorKind::NotInteger { value: v, .. } if *v == Excerpt::new(value)
+    );
 }
 
 #[test]
@@ -381,27 +387,27 @@ fn cate_id_range() {
         "CateId",
         "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed",
     );
-    assert_eq!(kind, out_of_range("0"));
-    assert_eq!(
-        err::<CateId>(
+    assert_out_of_range(&kind, "0");
+    assert_out_of_range(
+        &err::<CateId>(
             "000",
             "CateId",
             "invalid CateId: \"000\" out of range, 1 to 9223372036854775807 allowed",
         ),
-        out_of_range("000")
+        "000",
     );
     let kind = err::<CateId>(
         "9223372036854775808",
         "CateId",
         "invalid CateId: \"9223372036854775808\" out of range, 1 to 9223372036854775807 allowed",
     );
-    assert_eq!(kind, out_of_range("9223372036854775808"));
-    assert_eq!(
+    assert_out_of_range(&kind, "9223372036854775808");
+    assert_out_of_range(
         "99999999999999999999999"
             .parse::<CateId>()
             .unwrap_err()
             .kind(),
-        &out_of_range("99999999999999999999999")
+        "99999999999999999999999",
     );
 }
 
@@ -413,34 +419,28 @@ fn cate_id_refuses_everything_but_digits() {
         "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
     );
     // A negative integer is out of range, as the JSON number -5 is in a stored asset.
-    assert_eq!(kind, out_of_range("-5"));
-    assert_eq!(
-        "-0".parse::<CateId>().unwrap_err().kind(),
-        &out_of_range("-0")
-    );
+    assert_out_of_range(&kind, "-5");
+    assert_out_of_range("-0".parse::<CateId>().unwrap_err().kind(), "-0");
     for s in [
         "+5", " 5", "5 ", "1e3", "1_000", "1,000", "3.0", "0x10", "５", "-", "--5", "-5x",
     ] {
-        assert_eq!(
-            s.parse::<CateId>().unwrap_err().kind(),
-            &not_integer(s),
-            "{s:?}"
-        );
+        assert_not_integer(s.parse::<CateId>().unwrap_err().kind(), s);
     }
     // A non-digit after an overflow is still "not an integer".
     let s = "99999999999999999999x";
-    assert_eq!(s.parse::<CateId>().unwrap_err().kind(), &not_integer(s));
+    assert_not_integer(s.parse::<CateId>().unwrap_err().kind(), s);
 
     let kind = err::<CateId>(
         "",
         "CateId",
         "invalid CateId: empty, at least 1 character required",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::Empty {
             min: 1,
-            unit: Unit::Characters
+            unit: Unit::Characters,
+            ..
         }
     );
 }
@@ -449,7 +449,7 @@ fn cate_id_refuses_everything_but_digits() {
 fn cate_id_huge_digit_string_is_refused() {
     let s = "1".repeat(TEN_MIB);
     let e = s.parse::<CateId>().unwrap_err();
-    assert_eq!(e.kind(), &out_of_range(&s));
+    assert_out_of_range(e.kind(), &s);
     assert_eq!(
         e.to_string(),
         format!(
@@ -466,15 +466,15 @@ fn cate_id_from_i64() {
     assert_eq!(CateId::try_from(1_i64).map(i64::from), Ok(1));
     let e = CateId::try_from(0_i64).unwrap_err();
     assert_eq!(e.param(), "CateId");
-    assert_eq!(e.kind(), &out_of_range("0"));
+    assert_out_of_range(e.kind(), "0");
     let e = CateId::try_from(-5_i64).unwrap_err();
     assert_eq!(
         e.to_string(),
         "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"
     );
-    assert_eq!(
+    assert_out_of_range(
         CateId::try_from(i64::MIN).unwrap_err().kind(),
-        &out_of_range("-9223372036854775808")
+        "-9223372036854775808",
     );
 }
 
@@ -527,11 +527,12 @@ fn cover_url_length_limits() {
         COVER,
         "invalid CoverURL: empty, at least 1 byte required",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::Empty {
             min: 1,
-            unit: Unit::Bytes
+            unit: Unit::Bytes,
+            ..
         }
     );
 
@@ -545,12 +546,13 @@ fn cover_url_length_limits() {
         COVER,
         "invalid CoverURL: 129 bytes, at most 128 allowed",
     );
-    assert_eq!(
+    assert_matches!(
         kind,
         ParamErrorKind::TooLong {
             max: 128,
             found: 129,
-            unit: Unit::Bytes
+            unit: Unit::Bytes,
+            ..
         }
     );
     // One byte past with a multi-byte character: 126 + 3 bytes.
@@ -563,21 +565,14 @@ fn cover_url_length_limits() {
     );
 
     let huge = format!("http://h/{}", " ".repeat(TEN_MIB));
-    assert_eq!(
+    assert_matches!(
         huge.parse::<CoverUrl>().unwrap_err().kind(),
-        &ParamErrorKind::TooLong {
-            max: 128,
-            found: TEN_MIB + 9,
-            unit: Unit::Bytes
-        }
+        ParamErrorKind::TooLong { max: 128, found, unit: Unit::Bytes, .. } if *found == TEN_MIB + 9
     );
 }
 
 #[test]
 fn cover_url_refuses_other_schemes() {
-    let scheme = UrlError::Scheme {
-        allowed: "http:// or https://",
-    };
     for s in [
         "ftp://example.com/a.png",
         "//host/x",
@@ -587,7 +582,15 @@ fn cover_url_refuses_other_schemes() {
         "a",
     ] {
         let e = s.parse::<CoverUrl>().unwrap_err();
-        assert_eq!(e.kind(), &url(scheme.clone(), s), "{s:?}");
+        assert_url_error!(
+            e.kind(),
+            s,
+            UrlError::Scheme {
+                allowed: "http:// or https://",
+                ..
+            },
+            "{s:?}"
+        );
     }
     err::<CoverUrl>(
         "ftp://example.com/a.png",
@@ -611,8 +614,12 @@ fn cover_url_needs_a_host() {
         "http://:80/x",
         "http://[]",
     ] {
-        let kind = url(UrlError::MissingHost, s);
-        assert_eq!(s.parse::<CoverUrl>().unwrap_err().kind(), &kind, "{s:?}");
+        assert_url_error!(
+            s.parse::<CoverUrl>().unwrap_err().kind(),
+            s,
+            UrlError::MissingHost,
+            "{s:?}"
+        );
     }
     err::<CoverUrl>("http://", COVER, "invalid CoverURL: no host in \"http://\"");
     err::<CoverUrl>(
@@ -630,7 +637,7 @@ fn cover_url_refuses_user_info_and_bad_ports() {
         COVER,
         "invalid CoverURL: user info not allowed in \"https://user:secret@example.com/a.png\"",
     );
-    assert_eq!(kind, url(UrlError::UserInfo, s));
+    assert_url_error!(kind, s, UrlError::UserInfo);
     // An `@` after the authority is an ordinary character.
     ok::<CoverUrl>("https://example.com/a@2x.png?by=me@example.com");
 
@@ -640,7 +647,7 @@ fn cover_url_refuses_user_info_and_bad_ports() {
         COVER,
         "invalid CoverURL: port after ':' at byte 8 not a number from 1 to 65535 in \"http://h:8a/x\"",
     );
-    assert_eq!(kind, url(UrlError::InvalidPort { at: 8 }, s));
+    assert_url_error!(kind, s, UrlError::InvalidPort { at: 8, .. });
     ok::<CoverUrl>("http://h:65535/x");
     ok::<CoverUrl>("http://h:1");
     for s in [
@@ -673,7 +680,15 @@ fn cover_url_refuses_white_space_and_controls() {
         COVER,
         "invalid CoverURL: white space ' ' at byte 20 in \"http://example.com/a b.png\"",
     );
-    assert_eq!(kind, url(UrlError::WhiteSpace { ch: ' ', at: 20 }, s));
+    assert_url_error!(
+        kind,
+        s,
+        UrlError::WhiteSpace {
+            ch: ' ',
+            at: 20,
+            ..
+        }
+    );
 
     let s = "http://example.com/a\u{3000}b.png";
     let kind = err::<CoverUrl>(
@@ -681,15 +696,14 @@ fn cover_url_refuses_white_space_and_controls() {
         COVER,
         "invalid CoverURL: white space U+3000 at byte 20 in \"http://example.com/a<U+3000>b.png\"",
     );
-    assert_eq!(
+    assert_url_error!(
         kind,
-        url(
-            UrlError::WhiteSpace {
-                ch: '\u{3000}',
-                at: 20
-            },
-            s
-        )
+        s,
+        UrlError::WhiteSpace {
+            ch: '\u{3000}',
+            at: 20,
+            ..
+        }
     );
 
     // TAB is both: it is reported as the control character it is.
@@ -699,9 +713,14 @@ fn cover_url_refuses_white_space_and_controls() {
         COVER,
         "invalid CoverURL: control character U+0009 at byte 20 in \"http://example.com/a<U+0009>b.png\"",
     );
-    assert_eq!(
+    assert_url_error!(
         kind,
-        url(UrlError::ControlCharacter { ch: '\t', at: 20 }, s)
+        s,
+        UrlError::ControlCharacter {
+            ch: '\t',
+            at: 20,
+            ..
+        }
     );
 
     for (s, ch, at) in [
@@ -710,9 +729,10 @@ fn cover_url_refuses_white_space_and_controls() {
         ("http://h/x\u{a0}", '\u{a0}', 10),
         ("http://h/x\u{2028}", '\u{2028}', 10),
     ] {
-        assert_eq!(
+        assert_url_error!(
             s.parse::<CoverUrl>().unwrap_err().kind(),
-            &url(UrlError::WhiteSpace { ch, at }, s)
+            s,
+            UrlError::WhiteSpace { ch: c, at: a, .. } if *c == ch && *a == at
         );
     }
     for (s, ch, at) in [
@@ -720,15 +740,17 @@ fn cover_url_refuses_white_space_and_controls() {
         ("http://h/\u{7f}", '\u{7f}', 9),
         ("http://h/é\u{85}", '\u{85}', 11),
     ] {
-        assert_eq!(
+        assert_url_error!(
             s.parse::<CoverUrl>().unwrap_err().kind(),
-            &url(UrlError::ControlCharacter { ch, at }, s)
+            s,
+            UrlError::ControlCharacter { ch: c, at: a, .. } if *c == ch && *a == at
         );
     }
     // Characters come before the scheme: "ftp://a b" is reported for its space.
-    assert_eq!(
+    assert_url_error!(
         "ftp://a b".parse::<CoverUrl>().unwrap_err().kind(),
-        &url(UrlError::WhiteSpace { ch: ' ', at: 7 }, "ftp://a b")
+        "ftp://a b",
+        UrlError::WhiteSpace { ch: ' ', at: 7, .. }
     );
 }
 

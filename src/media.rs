@@ -12,6 +12,9 @@ use crate::{
 /// (or no tags) is "not set". With the `serde` feature it reads and writes the JSON of
 /// `MediaBasicInfo` in GetMediaInfo responses.
 ///
+/// A field is added in a minor release when UpdateMediaInfo gains a parameter (the struct is
+/// `#[non_exhaustive]`): build one with [`MediaInfo::new`] and set its fields.
+///
 /// ```
 /// use ims_media::{MediaInfo, Title};
 /// let mut media = MediaInfo::new(
@@ -23,6 +26,7 @@ use crate::{
 /// # Ok::<(), ims_media::ParamError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct MediaInfo {
     /// `MediaId`: the asset's ID.
     pub media_id: MediaId,

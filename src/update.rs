@@ -5,8 +5,10 @@ use crate::error::{Excerpt, UpdateError};
 use crate::request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
 use crate::{MediaInfo, Param};
 
-/// The result of a successful [`apply_update`].
+/// The result of a successful [`apply_update`]. More may be reported in a minor release (the
+/// struct is `#[non_exhaustive]`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct UpdateOutcome {
     /// The asset after the update.
     pub media: MediaInfo,

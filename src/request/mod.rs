@@ -103,7 +103,9 @@ pub enum MediaTarget {
 /// Built by [`UpdateMediaInfoRequest::from_params`] or [`UpdateMediaInfoRequest::from_query`]
 /// from the wire, or field by field from [`UpdateMediaInfoRequest::new`]; written back with
 /// [`UpdateMediaInfoRequest::to_params`] and [`UpdateMediaInfoRequest::to_query`]. Every
-/// field holds validated values only, so any combination is a valid request.
+/// field holds validated values only, so any combination is a valid request. A field is added
+/// in a minor release when the operation gains a parameter (the struct is
+/// `#[non_exhaustive]`).
 ///
 /// # Wire rules
 ///
@@ -164,6 +166,7 @@ pub enum MediaTarget {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct UpdateMediaInfoRequest {
     /// The asset to update.
     pub target: MediaTarget,

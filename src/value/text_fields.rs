@@ -1,8 +1,8 @@
 //! The bounded free-text values: [`Title`], [`Description`], [`Category`] and [`UserData`].
 //!
 //! Every value is taken verbatim ([rule 2](crate::rules)): no trimming, case folding or Unicode
-//! normalisation. Limits count UTF-8 bytes and a value exactly at the limit is valid (rule 4).
-//! A value is never empty (rule 5).
+//! normalisation. Limits count UTF-8 bytes and a value exactly at the limit is valid
+//! ([rule 4](crate::rules)). A value is never empty ([rule 5](crate::rules)).
 
 use std::borrow::Cow;
 

@@ -151,6 +151,13 @@ fn find_control_in(
     None
 }
 
+/// `s` after `prefix` when it starts with it, ASCII case ignored (a URL's scheme).
+pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    s.get(prefix.len()..)
+        .filter(|_| head.eq_ignore_ascii_case(prefix))
+}
+
 /// The longest prefix of `s` made of whole grapheme clusters that is at most `max` bytes long
 /// (possibly empty).
 ///

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit, UrlError};
+use crate::text;
 use crate::Param;
 
 /// The URL of a media asset's cover image (`CoverURL`): 1 to 128 bytes, an absolute `http://`
@@ -212,19 +213,15 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             return Err(url_error(UrlError::WhiteSpace { ch, at }));
         }
     }
-    let (scheme_len, rest) = match (
-        strip_prefix_ignore_case(s, "https://"),
-        strip_prefix_ignore_case(s, "http://"),
-    ) {
-        (Some(rest), _) => (5, rest),
-        (None, Some(rest)) => (4, rest),
-        (None, None) => {
-            return Err(url_error(UrlError::Scheme {
-                allowed: "http:// or https://",
-            }))
-        }
+    let Some((start, rest)) = ["https://", "http://"].into_iter().find_map(|prefix| {
+        text::strip_prefix_ignore_case(s, prefix).map(|rest| (prefix.len(), rest))
+    }) else {
+        return Err(url_error(UrlError::Scheme {
+            allowed: "http:// or https://",
+        }));
     };
-    let start = scheme_len + 3;
+    // Without its "://".
+    let scheme_len = start - 3;
     // A browser ends the authority at `\` too and reads it as `/`: the URL would not say
     // what it means, so a `\` anywhere before the query or fragment is refused.
     let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
@@ -358,14 +355,6 @@ fn is_port(port: &str) -> bool {
     (1..=5).contains(&port.len())
         && port.bytes().all(|b| b.is_ascii_digit())
         && port.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
-}
-
-/// `s` after `prefix` when it starts with it, ASCII case ignored.
-fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| s.get(prefix.len()..))
-        .flatten()
 }
 
 #[cfg(test)]

@@ -218,9 +218,7 @@ fn scheme(url: &str) -> Option<(Scheme, usize)> {
         (VOD_PREFIX, Scheme::Vod),
     ];
     SCHEMES.into_iter().find_map(|(prefix, scheme)| {
-        let head = url.get(..prefix.len())?;
-        head.eq_ignore_ascii_case(prefix)
-            .then_some((scheme, prefix.len()))
+        text::strip_prefix_ignore_case(url, prefix).map(|_| (scheme, prefix.len()))
     })
 }
 

@@ -663,8 +663,16 @@ pub enum ParamErrorKind {
 /// assert_eq!(err.code(), ErrorCode::InvalidParameter);
 /// assert_eq!(err.to_string(), "invalid Title: 131 bytes, at most 128 allowed");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParamError {
+///
+/// The error is one pointer wide (its contents are on the heap), so that a `Result` of a
+/// value type is no larger than the value: the error path pays one allocation, the success
+/// path moves fewer bytes (a `Result<ReferenceId, ParamError>` is 40 bytes, not 96).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ParamError(Box<Inner>);
+
+/// What a [`ParamError`] holds.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Inner {
     name: Cow<'static, str>,
     /// The length of the name as received, which `name` may hold shortened.
     name_len: usize,
@@ -674,20 +682,20 @@ pub struct ParamError {
 impl ParamError {
     /// An error of a known parameter.
     pub(crate) fn new(param: Param, kind: ParamErrorKind) -> Self {
-        ParamError {
+        ParamError(Box::new(Inner {
             name: Cow::Borrowed(param.name()),
             name_len: param.name().len(),
             kind,
-        }
+        }))
     }
 
     /// An error of an RPC common parameter (`Action`, `Version`, …), by its static name.
     pub(crate) fn common(name: &'static str, kind: ParamErrorKind) -> Self {
-        ParamError {
+        ParamError(Box::new(Inner {
             name: Cow::Borrowed(name),
             name_len: name.len(),
             kind,
-        }
+        }))
     }
 
     /// An error of an unknown name as received, kept shortened to [`Excerpt::MAX_BYTES`]
@@ -700,35 +708,35 @@ impl ParamError {
     /// as many as the error keeps) or all.
     pub(crate) fn unknown_sized(name: &str, len: usize, kind: ParamErrorKind) -> Self {
         debug_assert!(len >= name.len());
-        ParamError {
+        ParamError(Box::new(Inner {
             name: Cow::Owned(Excerpt::prefix(name).to_owned()),
             name_len: len,
             kind,
-        }
+        }))
     }
 
     /// Whether this error is about `name` as received. Names are compared by the part an
     /// error keeps (at most [`Excerpt::MAX_BYTES`] bytes), so that no two errors have the same
     /// [`ParamError::param`]: names that differ only past it are one problem.
     pub(crate) fn is_about(&self, name: &str) -> bool {
-        *self.name == *Excerpt::prefix(name)
+        *self.0.name == *Excerpt::prefix(name)
     }
 
     /// The parameter's wire name (`"InputURL"`), or an unknown name as received, shortened to
     /// at most [`Excerpt::MAX_BYTES`] bytes.
     pub fn param(&self) -> &str {
-        &self.name
+        &self.0.name
     }
 
     /// The parameter as a [`Param`], where it is one of the twelve.
     pub fn known_param(&self) -> Option<Param> {
-        crate::param::lookup(&self.name)
+        crate::param::lookup(&self.0.name)
     }
 
     /// [`ErrorCode::MissingParameter`] for [`ParamErrorKind::Missing`], otherwise
     /// [`ErrorCode::InvalidParameter`].
     pub fn code(&self) -> ErrorCode {
-        match self.kind {
+        match self.0.kind {
             ParamErrorKind::Missing => ErrorCode::MissingParameter,
             _ => ErrorCode::InvalidParameter,
         }
@@ -736,22 +744,33 @@ impl ParamError {
 
     /// What is wrong, with its data.
     pub fn kind(&self) -> &ParamErrorKind {
-        &self.kind
+        &self.0.kind
+    }
+}
+
+impl fmt::Debug for ParamError {
+    /// The fields, as if they were the error's own.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParamError")
+            .field("name", &self.0.name)
+            .field("name_len", &self.0.name_len)
+            .field("kind", &self.0.kind)
+            .finish()
     }
 }
 
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            ParamErrorKind::Missing => write!(f, "missing {}: {}", self.name, self.kind),
+        match &self.0.kind {
+            ParamErrorKind::Missing => write!(f, "missing {}: {}", self.0.name, self.0.kind),
             ParamErrorKind::UnknownParameter { .. } => {
-                write!(f, "unknown parameter {}", Quoted(&self.name))?;
-                if self.name_len > self.name.len() {
+                write!(f, "unknown parameter {}", Quoted(&self.0.name))?;
+                if self.0.name_len > self.0.name.len() {
                     f.write_str("…")?;
                 }
-                write!(f, ": {}", self.kind)
+                write!(f, ": {}", self.0.kind)
             }
-            kind => write!(f, "invalid {}: {}", self.name, kind),
+            kind => write!(f, "invalid {}: {}", self.0.name, kind),
         }
     }
 }

@@ -331,6 +331,33 @@ fn reference_id_from_static() {
 }
 
 #[test]
+fn identifiers_past_32_characters_are_whole_and_equal_to_their_literals() {
+    // 32 characters are kept inside the value, 33 and more on the heap; a literal longer
+    // than 32 is kept as the literal. None of it shows.
+    const LONG: ReferenceId = ReferenceId::from_static("550e8400-e29b-41d4-a716-446655440000");
+    const PUBLIC: MediaId = MediaId::from_static("icepublic-2b36bd19c13f4145b094c0cad80dbce5");
+    for len in [31, 32, 33, 64] {
+        let s: String = "A_-9".chars().cycle().take(len).collect();
+        let id: ReferenceId = ok(&s);
+        assert_eq!(id.as_str(), s);
+        assert_eq!(id.clone().into_string(), s);
+    }
+    assert_eq!(ReferenceId::try_from(LONG.as_str()), Ok(LONG));
+    assert_eq!(MediaId::try_from(PUBLIC.as_str()), Ok(PUBLIC));
+    let map = HashMap::from([(LONG, 1)]);
+    assert_eq!(map.get("550e8400-e29b-41d4-a716-446655440000"), Some(&1));
+}
+
+#[test]
+fn values_and_their_results_are_small() {
+    // The error is one pointer, so a `Result` is the size of the value it carries.
+    assert_eq!(std::mem::size_of::<ParamError>(), 8);
+    assert_eq!(std::mem::size_of::<ReferenceId>(), 40);
+    assert_eq!(std::mem::size_of::<Result<ReferenceId, ParamError>>(), 40);
+    assert_eq!(std::mem::size_of::<Result<MediaId, ParamError>>(), 40);
+}
+
+#[test]
 #[should_panic(expected = "invalid ReferenceId")]
 fn reference_id_from_static_panics_when_short() {
     let _ = ReferenceId::from_static("abcde");

@@ -1,5 +1,5 @@
-//! `MediaId` and `ReferenceId`: short ASCII identifiers stored inline, without a heap
-//! allocation.
+//! `MediaId` and `ReferenceId`: short ASCII identifiers, stored inside the value up to 32
+//! characters (an IMS media ID is 32) and in one exact-size heap allocation past that.
 //!
 //! Both are 64 characters at most from `A-Z a-z 0-9 - _` and differ only in their least length
 //! and in the parameter they report, so they share one private implementation, [`AsciiId`].
@@ -43,16 +43,68 @@ const ALLOWED: [bool; 256] = [
     N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0xF0
 ];
 
-/// An identifier of `min..=64` characters from [`ALLOWED`], stored inline.
+/// The most characters stored inside the value; longer identifiers go to the heap.
 ///
-/// Invariant: `bytes[..len]` are allowed ASCII bytes and `bytes[len..]` are all zero, so the
-/// derived equality is string equality.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct AsciiId {
-    bytes: [u8; MAX],
-    /// A whole word, so that it is written and copied as one: a byte beside the array would
-    /// be copied with a wider load that cannot be served from the narrower store.
-    len: usize,
+/// 32 keeps the value at 40 bytes, a `Result` of it included: parsing `123-123` takes about
+/// two thirds of the time it took when all 64 characters were inline (a 72-byte value, copied
+/// whole), while 33 to 64 characters pay an allocation (benches/values.rs).
+const INLINE: usize = 32;
+
+/// The length of an inline identifier, 0 to [`INLINE`]. An enum rather than an integer: the
+/// values it cannot take mark the other variants of [`AsciiId`] and the `Err` of a `Result`,
+/// so that neither needs a tag beside it; a word wide, so that it is written with one store.
+#[rustfmt::skip]
+#[derive(Clone, Copy)]
+#[repr(u64)]
+enum Len {
+    L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
+    L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32,
+}
+
+impl Len {
+    /// Every length, at its own index.
+    #[rustfmt::skip]
+    const ALL: [Len; INLINE + 1] = {
+        use Len::*;
+        [
+            L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
+            L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32,
+        ]
+    };
+
+    /// `n` as a length; `None` past [`INLINE`].
+    const fn new(n: usize) -> Option<Len> {
+        if n <= INLINE {
+            Some(Len::ALL[n])
+        } else {
+            None
+        }
+    }
+
+    /// The length as a number.
+    const fn get(self) -> usize {
+        self as usize
+    }
+}
+
+/// The inline bytes, aligned so that each word of them is written with one store.
+#[repr(align(8))]
+#[derive(Clone, Copy)]
+struct Words([u8; INLINE]);
+
+/// An identifier of `min..=64` characters from [`ALLOWED`].
+///
+/// Invariant: an identifier of at most [`INLINE`] bytes is `Inline`, a longer one `Heap` or
+/// `Static`; `Inline` holds its bytes at `bytes[..len]`, zero-padded after them. Equality,
+/// order and hash are those of [`AsciiId::as_str`].
+#[derive(Clone)]
+enum AsciiId {
+    /// At most [`INLINE`] bytes.
+    Inline { len: Len, bytes: Words },
+    /// More than [`INLINE`] bytes, parsed.
+    Heap(Box<str>),
+    /// More than [`INLINE`] bytes, from a literal (a `const` cannot allocate).
+    Static(&'static str),
 }
 
 /// `b` in every byte of a word.
@@ -68,19 +120,18 @@ const HIGH: u64 = splat(0x80);
 ///
 /// Bytes with the high bit set are refused outright; the others are below 0x80, so adding a
 /// constant of at most 0x80 never carries into the next byte, and `x + (0x80 - lo)` has the
-/// high bit set exactly when `x >= lo`.
+/// high bit set exactly when `x >= lo`, `(x ^ c) + 0x7F` exactly when `x != c`.
 #[inline]
 fn bad_lanes(word: u64) -> u64 {
     let x = word & !HIGH;
     let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
     let above = |v: u64, hi: u8| v.wrapping_add(splat(0x7F - hi));
     let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !above(v, hi);
+    let other_than = |v: u64, c: u8| (v ^ splat(c)).wrapping_add(splat(0x7F));
     // `| 0x20` maps A-Z onto a-z and nothing else onto a-z.
     let letter = in_range(x | splat(0x20), b'a', b'z');
     let digit = in_range(x, b'0', b'9');
-    let dash = in_range(x, b'-', b'-');
-    let underscore = in_range(x, b'_', b'_');
-    ((!(letter | digit | dash | underscore)) | word) & HIGH
+    (!(letter | digit) & other_than(x, b'-') & other_than(x, b'_') | word) & HIGH
 }
 
 /// The first eight bytes of `c` as a little-endian word; `c` has at least eight (an
@@ -127,12 +178,12 @@ fn load_word(b: &[u8]) -> u64 {
 
 impl AsciiId {
     /// Whether `bytes` pass the rule, for the hot path: small enough to inline into the
-    /// caller, with no loop over single bytes and no branch on their values. Whole words are
-    /// checked with [`bad_lanes`], and the last `len % 8` bytes by checking the last eight
-    /// bytes again (an overlapping word); an identifier shorter than a word is checked as one
-    /// word made of its bytes, some of them twice. It may only be too strict, never too
-    /// lenient: whatever it refuses goes to [`AsciiId::parse_slow`], which applies the whole
-    /// rule and finds the error to report.
+    /// caller, with no loop over single bytes and no branch on their values. Bytes are checked
+    /// eight at a time with [`bad_lanes`]: the first eight, the last eight, and those between
+    /// in words from byte 8 on (the words may overlap; a byte checked twice is harmless); an
+    /// identifier shorter than a word is checked as one word made of its bytes, some of them
+    /// twice. It may only be too strict, never too lenient: whatever it refuses goes to
+    /// [`AsciiId::parse_slow`], which applies the whole rule and finds the error to report.
     // Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
     #[inline(always)]
     fn is_valid_fast(bytes: &[u8], min: usize) -> bool {
@@ -143,47 +194,48 @@ impl AsciiId {
         let Some(last) = bytes.last_chunk::<8>() else {
             return bad_lanes(short_word(bytes)) == 0;
         };
-        // The last word again only when it is not a whole one.
-        let mut bad = if len.is_multiple_of(8) {
-            0
-        } else {
-            bad_lanes(u64::from_le_bytes(*last))
-        };
-        for word in bytes.chunks_exact(8) {
-            bad |= bad_lanes(load(word));
+        // First and last without a loop: 12 and 23 characters took a third less time than
+        // with a loop over whole words and the last word only when partial (benches/values.rs).
+        let mut bad = bad_lanes(load(bytes)) | bad_lanes(u64::from_le_bytes(*last));
+        let mut at = 8;
+        while at + 8 < len {
+            bad |= bad_lanes(bytes.get(at..).map_or(0, load));
+            at += 8;
         }
         bad == 0
     }
 
-    /// The identifier `bytes` (at most [`MAX`], checked by the caller) copied inline a word
-    /// at a time and zero-padded, each word written whole at its place (so that the value is
-    /// built in registers, not copied through memory). No allocation.
+    /// The identifier `s` (at most [`MAX`] allowed bytes, checked by the caller) as a value:
+    /// up to [`INLINE`] bytes copied a word at a time, each word built in a register and
+    /// written whole, the rest zero; longer ones copied to the heap.
     // Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
     #[inline(always)]
-    fn copy_of(bytes: &[u8]) -> Self {
-        let len = bytes.len().min(MAX);
-        let mut id = AsciiId {
-            bytes: [0; MAX],
-            len,
+    fn copy_of(s: &str) -> Self {
+        let bytes = s.as_bytes();
+        let Some(len) = Len::new(bytes.len()) else {
+            return AsciiId::Heap(Box::from(s));
         };
-        for (start, dst) in (0..MAX).step_by(8).zip(id.bytes.chunks_exact_mut(8)) {
-            if start >= len {
-                break;
-            }
-            let word = bytes.get(start..len.min(start + 8));
-            debug_assert!(word.is_some(), "`start < len <= bytes.len()`");
-            let word = word.unwrap_or_default();
-            dst.copy_from_slice(&load_word(word).to_le_bytes());
+        let word = |i: usize| {
+            let word = bytes.get(8 * i..len.get().min(8 * i + 8));
+            // Past the end the range is empty or reversed: no bytes, a zero word.
+            word.map_or(0, load_word)
+        };
+        let mut out = [0; INLINE];
+        for (i, dst) in out.chunks_exact_mut(8).enumerate() {
+            dst.copy_from_slice(&word(i).to_le_bytes());
         }
-        id
+        AsciiId::Inline {
+            len,
+            bytes: Words(out),
+        }
     }
 
-    /// Checks `s` against the rule and copies it inline; the fast path
+    /// Checks `s` against the rule and copies it; the fast path
     /// ([`AsciiId::is_valid_fast`], [`AsciiId::copy_of`]) where it applies.
     #[cfg(test)]
     fn parse(s: &str, min: usize, param: Param) -> Result<Self, ParamError> {
         if Self::is_valid_fast(s.as_bytes(), min) {
-            Ok(Self::copy_of(s.as_bytes()))
+            Ok(Self::copy_of(s))
         } else {
             Self::parse_slow(s, min, param)
         }
@@ -232,40 +284,70 @@ impl AsciiId {
                 },
             ));
         }
-        let mut out = [0; MAX];
-        if let Some(dst) = out.get_mut(..len) {
-            dst.copy_from_slice(bytes);
-        }
-        Ok(AsciiId { len, bytes: out })
+        Ok(Self::copy_of(s))
     }
 
-    /// The same rule in a `const fn`; `None` where [`AsciiId::parse`] would fail.
-    const fn from_static(s: &str, min: usize) -> Option<Self> {
+    /// The same rule in a `const fn`: whether [`AsciiId::parse`] would succeed.
+    const fn is_valid_static(s: &str, min: usize) -> bool {
         let src = s.as_bytes();
         if src.len() < min || src.len() > MAX {
-            return None;
+            return false;
         }
-        let mut bytes = [0; MAX];
         let mut i = 0;
         while i < src.len() {
             if !ALLOWED[src[i] as usize] {
-                return None;
+                return false;
             }
+            i += 1;
+        }
+        true
+    }
+
+    /// A literal that passes [`AsciiId::is_valid_static`], in a `const fn`: inline up to
+    /// [`INLINE`] bytes, otherwise the literal itself.
+    const fn from_static(s: &'static str) -> Self {
+        let src = s.as_bytes();
+        let Some(len) = Len::new(src.len()) else {
+            return AsciiId::Static(s);
+        };
+        let mut bytes = [0; INLINE];
+        let mut i = 0;
+        while i < len.get() {
             bytes[i] = src[i];
             i += 1;
         }
-        Some(AsciiId {
-            len: src.len(),
-            bytes,
-        })
+        AsciiId::Inline {
+            len,
+            bytes: Words(bytes),
+        }
     }
 
-    /// The identifier. The bytes are ASCII by construction, so the fallback to `""` is never
-    /// taken; it only spares a panic path.
+    /// The identifier. Inline bytes are ASCII by construction, so the fallback to `""` is
+    /// never taken; it only spares a panic path.
     fn as_str(&self) -> &str {
-        let used = self.bytes.get(..self.len);
-        debug_assert!(used.is_some_and(|b| b.is_ascii()), "an identifier is ASCII");
-        std::str::from_utf8(used.unwrap_or_default()).unwrap_or_default()
+        match self {
+            AsciiId::Inline { len, bytes } => {
+                let used = bytes.0.get(..len.get());
+                debug_assert!(used.is_some_and(|b| b.is_ascii()), "an identifier is ASCII");
+                std::str::from_utf8(used.unwrap_or_default()).unwrap_or_default()
+            }
+            AsciiId::Heap(s) => s,
+            AsciiId::Static(s) => s,
+        }
+    }
+}
+
+impl PartialEq for AsciiId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for AsciiId {}
+
+impl fmt::Debug for AsciiId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_str().fmt(f)
     }
 }
 
@@ -370,8 +452,9 @@ macro_rules! ascii_id_traits {
 /// The wider rule accepts both and whatever IMS issues next within the alphabet. Masked
 /// examples from the documentation (`****20b48fb04483915d4f2cd8ac****`) are not IDs.
 ///
-/// The value is stored inline (no heap allocation) and compared, hashed and ordered as its
-/// string, so a `HashMap<MediaId, _>` can be looked up with a `&str`.
+/// The value is 40 bytes and holds up to 32 characters itself (every IMS ID), a longer one in
+/// one heap allocation of its length. It is compared, hashed and ordered as its string, so a
+/// `HashMap<MediaId, _>` can be looked up with a `&str`.
 ///
 /// In a request an empty `MediaId` counts as absent ([rule 1](crate::rules)); that is decided by the
 /// request parser, this type is never empty.
@@ -420,7 +503,7 @@ impl MediaId {
     fn parse(s: &str) -> Result<Self, ParamError> {
         // The value is built in one expression, so that it is written once, in place.
         if AsciiId::is_valid_fast(s.as_bytes(), Self::MIN_CHARS) {
-            Ok(MediaId(AsciiId::copy_of(s.as_bytes())))
+            Ok(MediaId(AsciiId::copy_of(s)))
         } else {
             AsciiId::parse_slow(s, Self::MIN_CHARS, Param::MediaId).map(MediaId)
         }
@@ -443,10 +526,10 @@ impl MediaId {
     /// ```
     #[allow(clippy::panic)]
     pub const fn from_static(s: &'static str) -> Self {
-        match AsciiId::from_static(s, Self::MIN_CHARS) {
-            Some(id) => MediaId(id),
-            None => panic!("invalid MediaId: 1 to 64 characters of A-Z a-z 0-9 - _ required"),
+        if !AsciiId::is_valid_static(s, Self::MIN_CHARS) {
+            panic!("invalid MediaId: 1 to 64 characters of A-Z a-z 0-9 - _ required");
         }
+        MediaId(AsciiId::from_static(s))
     }
 }
 
@@ -457,7 +540,8 @@ ascii_id_traits!(MediaId);
 /// IMS wants it unique among the user's assets; uniqueness is the caller's concern (the
 /// outcome of [`apply_update`](crate::apply_update) says whether `ReferenceId` changed).
 ///
-/// Stored inline like [`MediaId`], compared, hashed and ordered as its string.
+/// Stored like [`MediaId`] (up to 32 characters inside the 40-byte value, longer ones on the
+/// heap), compared, hashed and ordered as its string.
 ///
 /// # Errors
 ///
@@ -500,7 +584,7 @@ impl ReferenceId {
     fn parse(s: &str) -> Result<Self, ParamError> {
         // The value is built in one expression, so that it is written once, in place.
         if AsciiId::is_valid_fast(s.as_bytes(), Self::MIN_CHARS) {
-            Ok(ReferenceId(AsciiId::copy_of(s.as_bytes())))
+            Ok(ReferenceId(AsciiId::copy_of(s)))
         } else {
             AsciiId::parse_slow(s, Self::MIN_CHARS, Param::ReferenceId).map(ReferenceId)
         }
@@ -523,10 +607,10 @@ impl ReferenceId {
     /// ```
     #[allow(clippy::panic)]
     pub const fn from_static(s: &'static str) -> Self {
-        match AsciiId::from_static(s, Self::MIN_CHARS) {
-            Some(id) => ReferenceId(id),
-            None => panic!("invalid ReferenceId: 6 to 64 characters of A-Z a-z 0-9 - _ required"),
+        if !AsciiId::is_valid_static(s, Self::MIN_CHARS) {
+            panic!("invalid ReferenceId: 6 to 64 characters of A-Z a-z 0-9 - _ required");
         }
+        ReferenceId(AsciiId::from_static(s))
     }
 }
 
@@ -627,7 +711,7 @@ mod tests {
                 assert_eq!(fast.is_ok(), (min..=64).contains(&len), "{len}");
                 if let Ok(id) = fast {
                     assert_eq!(id.as_str(), good);
-                    assert!(id.bytes[len..].iter().all(|&b| b == 0));
+                    assert_inline_iff_short(&id, len);
                 }
             }
             for at in 0..len {
@@ -661,16 +745,54 @@ mod tests {
             for min in [1, 6] {
                 let parsed = AsciiId::parse(s, min, Param::MediaId);
                 assert_eq!(parsed, AsciiId::parse_slow(s, min, Param::MediaId), "{s:?}");
-                assert_eq!(parsed.ok(), AsciiId::from_static(s, min), "{s:?} min {min}");
+                assert_eq!(
+                    parsed.is_ok(),
+                    AsciiId::is_valid_static(s, min),
+                    "{s:?} {min}"
+                );
             }
         }
     }
 
+    /// `id`, of `len` bytes, is inline exactly when it fits, zero-padded.
+    fn assert_inline_iff_short(id: &AsciiId, len: usize) {
+        match id {
+            AsciiId::Inline { len: n, bytes } => {
+                assert!(len <= INLINE);
+                assert_eq!(n.get(), len);
+                assert!(bytes.0[len..].iter().all(|&b| b == 0), "{len}");
+            }
+            AsciiId::Heap(s) => assert!(len > INLINE && s.len() == len),
+            AsciiId::Static(_) => panic!("a parsed identifier is never static"),
+        }
+    }
+
     #[test]
-    fn padding_is_zero_so_equality_is_by_string() {
-        let a = AsciiId::parse("abc", 1, Param::MediaId).unwrap();
-        assert_eq!(a.len, 3);
-        assert!(a.bytes[3..].iter().all(|&b| b == 0));
-        assert_eq!(a.as_str(), "abc");
+    fn lengths_are_their_numbers() {
+        for n in 0..=INLINE {
+            assert_eq!(Len::new(n).map(Len::get), Some(n));
+        }
+        assert!(Len::new(INLINE + 1).is_none());
+    }
+
+    #[test]
+    fn literals_equal_parsed_values_on_both_sides_of_the_inline_limit() {
+        use std::hash::BuildHasher;
+        const SHORT: &str = "icepublic-2b36bd19c13f4145b094c0";
+        const LONG: &str = "icepublic-2b36bd19c13f4145b094c0cad80dbce5";
+        for s in [SHORT, LONG] {
+            let parsed = AsciiId::parse(s, 1, Param::MediaId).unwrap();
+            let literal = AsciiId::from_static(s);
+            assert_eq!(parsed, literal);
+            assert_eq!(literal.as_str(), s);
+            assert_eq!(parsed.cmp(&literal), std::cmp::Ordering::Equal);
+            let state = std::collections::hash_map::RandomState::new();
+            assert_eq!(state.hash_one(&parsed), state.hash_one(&literal));
+        }
+        assert!(matches!(
+            AsciiId::from_static(SHORT),
+            AsciiId::Inline { .. }
+        ));
+        assert!(matches!(AsciiId::from_static(LONG), AsciiId::Static(_)));
     }
 }

@@ -204,6 +204,9 @@ fn ids(c: &mut Criterion) {
         ("123-123", "123-123".to_owned()),
         ("hex_32", "2b36bd19c13f4145b094c0cad80dbce5".to_owned()),
         ("order-24", "order-2024-06-30-000123".to_owned()),
+        // A UUID, the longest common shape kept inside the value (up to 40 characters; the
+        // 64 characters of `max_64` take one allocation).
+        ("uuid_36", "550e8400-e29b-41d4-a716-446655440000".to_owned()),
         ("max_64", "A_-9".repeat(16)),
     ];
     for (name, id) in &cases {
@@ -286,7 +289,14 @@ fn main() {
         )
     };
     let mut ratios = vec![d("ascii_1024"), d("cjk_1024"), d("ascii_200"), d("cjk_200")];
-    for id in ["ref_2024-001", "123-123", "hex_32", "order-24", "max_64"] {
+    for id in [
+        "ref_2024-001",
+        "123-123",
+        "hex_32",
+        "order-24",
+        "uuid_36",
+        "max_64",
+    ] {
         ratios.push(ratio(
             format!("ReferenceId::from_str {id} / regex is_match"),
             format!("ReferenceId/from_str/{id}"),

@@ -666,7 +666,7 @@ pub enum ParamErrorKind {
 ///
 /// The error is one pointer wide (its contents are on the heap), so that a `Result` of a
 /// value type is no larger than the value: the error path pays one allocation, the success
-/// path moves fewer bytes (a `Result<ReferenceId, ParamError>` is 40 bytes, not 96).
+/// path moves fewer bytes (a `Result<ReferenceId, ParamError>` is 48 bytes, not 96).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ParamError(Box<Inner>);
 

@@ -1,5 +1,6 @@
-//! `MediaId` and `ReferenceId`: short ASCII identifiers, stored inside the value up to 32
-//! characters (an IMS media ID is 32) and in one exact-size heap allocation past that.
+//! `MediaId` and `ReferenceId`: short ASCII identifiers, stored inside the value up to 40
+//! characters (an IMS media ID is 32, a UUID 36) and in one exact-size heap allocation past
+//! that.
 //!
 //! Both are 64 characters at most from `A-Z a-z 0-9 - _` and differ only in their least length
 //! and in the parameter they report, so they share one private implementation, [`AsciiId`].
@@ -45,10 +46,11 @@ const ALLOWED: [bool; 256] = [
 
 /// The most characters stored inside the value; longer identifiers go to the heap.
 ///
-/// 32 keeps the value at 40 bytes, a `Result` of it included: parsing `123-123` takes about
-/// two thirds of the time it took when all 64 characters were inline (a 72-byte value, copied
-/// whole), while 33 to 64 characters pay an allocation (benches/values.rs).
-const INLINE: usize = 32;
+/// 40 holds an IMS media ID (32), a UUID (36) and a SHA-1 in hex (40) in a 48-byte value, a
+/// `Result` of it included: parsing `123-123` takes about 70 % of the time it took when all 64
+/// characters were inline (a 72-byte value, copied whole), while 41 to 64 characters pay an
+/// allocation (benches/values.rs).
+const INLINE: usize = 40;
 
 /// The length of an inline identifier, 0 to [`INLINE`]. An enum rather than an integer: the
 /// values it cannot take mark the other variants of [`AsciiId`] and the `Err` of a `Result`,
@@ -58,7 +60,7 @@ const INLINE: usize = 32;
 #[repr(u64)]
 enum Len {
     L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
-    L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32,
+    L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
 }
 
 impl Len {
@@ -68,7 +70,7 @@ impl Len {
         use Len::*;
         [
             L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
-            L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32,
+            L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
         ]
     };
 
@@ -460,8 +462,8 @@ macro_rules! ascii_id_traits {
 /// The wider rule accepts both and whatever IMS issues next within the alphabet. Masked
 /// examples from the documentation (`****20b48fb04483915d4f2cd8ac****`) are not IDs.
 ///
-/// The value is 40 bytes and holds up to 32 characters itself (every IMS ID), a longer one in
-/// one heap allocation of its length. It is compared, hashed and ordered as its string, so a
+/// The value is 48 bytes and holds up to 40 characters itself (every IMS ID but the 42 of a
+/// public-library one), a longer one in one heap allocation of its length. It is compared, hashed and ordered as its string, so a
 /// `HashMap<MediaId, _>` can be looked up with a `&str`.
 ///
 /// In a request an empty `MediaId` counts as absent ([rule 1](crate::rules)); that is decided by the
@@ -548,8 +550,8 @@ ascii_id_traits!(MediaId);
 /// IMS wants it unique among the user's assets; uniqueness is the caller's concern (the
 /// outcome of [`apply_update`](crate::apply_update) says whether `ReferenceId` changed).
 ///
-/// Stored like [`MediaId`] (up to 32 characters inside the 40-byte value, longer ones on the
-/// heap), compared, hashed and ordered as its string.
+/// Stored like [`MediaId`] (up to 40 characters inside the 48-byte value, UUIDs included,
+/// longer ones on the heap), compared, hashed and ordered as its string.
 ///
 /// # Errors
 ///
@@ -786,7 +788,7 @@ mod tests {
     #[test]
     fn literals_equal_parsed_values_on_both_sides_of_the_inline_limit() {
         use std::hash::BuildHasher;
-        const SHORT: &str = "icepublic-2b36bd19c13f4145b094c0";
+        const SHORT: &str = "icepublic-2b36bd19c13f4145b094c0cad80d";
         const LONG: &str = "icepublic-2b36bd19c13f4145b094c0cad80dbce5";
         for s in [SHORT, LONG] {
             let parsed = AsciiId::parse(s, 1, Param::MediaId).unwrap();

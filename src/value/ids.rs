@@ -1,6 +1,5 @@
 //! `MediaId` and `ReferenceId`: short ASCII identifiers, stored inside the value up to 40
-//! characters (an IMS media ID is 32, a UUID 36) and in one exact-size heap allocation past
-//! that.
+//! characters (an IMS media ID is 32, a UUID 36) and in one shared heap allocation past that.
 //!
 //! Both are 64 characters at most from `A-Z a-z 0-9 - _` and differ only in their least length
 //! and in the parameter they report, so they share one private implementation, [`AsciiId`].
@@ -8,6 +7,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
 use crate::Param;
@@ -59,8 +59,9 @@ const INLINE: usize = 40;
 #[derive(Clone, Copy)]
 #[repr(u64)]
 enum Len {
-    L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
-    L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
+    L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13,
+    L14, L15, L16, L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27,
+    L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
 }
 
 impl Len {
@@ -69,8 +70,9 @@ impl Len {
     const ALL: [Len; INLINE + 1] = {
         use Len::*;
         [
-            L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13, L14, L15, L16,
-            L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27, L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
+            L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13,
+            L14, L15, L16, L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27,
+            L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
         ]
     };
 
@@ -103,8 +105,9 @@ struct Words([u8; INLINE]);
 enum AsciiId {
     /// At most [`INLINE`] bytes.
     Inline { len: Len, bytes: Words },
-    /// More than [`INLINE`] bytes, parsed.
-    Heap(Box<str>),
+    /// More than [`INLINE`] bytes, parsed; shared, so that a clone does not allocate (an
+    /// asset is cloned by every update).
+    Heap(Arc<str>),
     /// More than [`INLINE`] bytes, from a literal (a `const` cannot allocate).
     Static(&'static str),
 }
@@ -223,7 +226,7 @@ impl AsciiId {
     fn copy_of(s: &str) -> Self {
         let bytes = s.as_bytes();
         let Some(len) = Len::new(bytes.len()) else {
-            return AsciiId::Heap(Box::from(s));
+            return AsciiId::Heap(Arc::from(s));
         };
         let word = |i: usize| {
             let word = bytes.get(8 * i..len.get().min(8 * i + 8));
@@ -349,7 +352,14 @@ impl AsciiId {
 
 impl PartialEq for AsciiId {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        match (self, other) {
+            // Zero-padded, so the whole arrays compare as the strings do, without a UTF-8
+            // check: `apply_update` compares the identifiers of every update.
+            (AsciiId::Inline { len: a, bytes: x }, AsciiId::Inline { len: b, bytes: y }) => {
+                a.get() == b.get() && x.0 == y.0
+            }
+            _ => self.as_str() == other.as_str(),
+        }
     }
 }
 
@@ -463,8 +473,9 @@ macro_rules! ascii_id_traits {
 /// examples from the documentation (`****20b48fb04483915d4f2cd8ac****`) are not IDs.
 ///
 /// The value is 48 bytes and holds up to 40 characters itself (every IMS ID but the 42 of a
-/// public-library one), a longer one in one heap allocation of its length. It is compared, hashed and ordered as its string, so a
-/// `HashMap<MediaId, _>` can be looked up with a `&str`.
+/// public-library one); a longer one is in a heap allocation that its clones share. It is
+/// compared, hashed and ordered as its string, so a `HashMap<MediaId, _>` can be looked up
+/// with a `&str`.
 ///
 /// In a request an empty `MediaId` counts as absent ([rule 1](crate::rules)); that is decided by the
 /// request parser, this type is never empty.

@@ -52,30 +52,32 @@ const ALLOWED: [bool; 256] = [
 /// allocation (benches/values.rs).
 const INLINE: usize = 40;
 
-/// The length of an inline identifier, 0 to [`INLINE`]. An enum rather than an integer: the
-/// values it cannot take mark the other variants of [`AsciiId`] and the `Err` of a `Result`,
-/// so that neither needs a tag beside it; a word wide, so that it is written with one store.
-#[rustfmt::skip]
-#[derive(Clone, Copy)]
-#[repr(u64)]
-enum Len {
-    L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13,
-    L14, L15, L16, L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27,
-    L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
+/// Defines [`Len`] and its table [`Len::ALL`] from one list of its values.
+macro_rules! lengths {
+    ($($l:ident)*) => {
+        /// The length of an inline identifier, 0 to [`INLINE`]. An enum rather than an
+        /// integer: the values it cannot take mark the other variants of [`AsciiId`] and the
+        /// `Err` of a `Result`, so that neither needs a tag beside it; a word wide, so that it
+        /// is written with one store.
+        #[derive(Clone, Copy)]
+        #[repr(u64)]
+        enum Len {
+            $($l,)*
+        }
+
+        impl Len {
+            /// Every length, at its own index.
+            const ALL: [Len; INLINE + 1] = [$(Len::$l,)*];
+        }
+    };
 }
 
-impl Len {
-    /// Every length, at its own index.
-    #[rustfmt::skip]
-    const ALL: [Len; INLINE + 1] = {
-        use Len::*;
-        [
-            L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10, L11, L12, L13,
-            L14, L15, L16, L17, L18, L19, L20, L21, L22, L23, L24, L25, L26, L27,
-            L28, L29, L30, L31, L32, L33, L34, L35, L36, L37, L38, L39, L40,
-        ]
-    };
+lengths!(
+    L0 L1 L2 L3 L4 L5 L6 L7 L8 L9 L10 L11 L12 L13 L14 L15 L16 L17 L18 L19 L20
+    L21 L22 L23 L24 L25 L26 L27 L28 L29 L30 L31 L32 L33 L34 L35 L36 L37 L38 L39 L40
+);
 
+impl Len {
     /// `n` as a length; `None` past [`INLINE`].
     const fn new(n: usize) -> Option<Len> {
         if n <= INLINE {

@@ -5,7 +5,7 @@
 //! Both are 64 characters at most from `A-Z a-z 0-9 - _` and differ only in their least length
 //! and in the parameter they report, so they share one private implementation, [`AsciiId`].
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
@@ -100,18 +100,17 @@ struct Words([u8; INLINE]);
 
 /// An identifier of `min..=64` characters from [`ALLOWED`].
 ///
-/// Invariant: an identifier of at most [`INLINE`] bytes is `Inline`, a longer one `Heap` or
-/// `Static`; `Inline` holds its bytes at `bytes[..len]`, zero-padded after them. Equality,
+/// Invariant: an identifier of at most [`INLINE`] bytes is `Inline`, a longer one `Long`;
+/// `Inline` holds its bytes at `bytes[..len]`, zero-padded after them. Equality,
 /// order and hash are those of [`AsciiId::as_str`].
 #[derive(Clone)]
 enum AsciiId {
     /// At most [`INLINE`] bytes.
     Inline { len: Len, bytes: Words },
-    /// More than [`INLINE`] bytes, parsed. A `Box`, not an `Arc`: 64 characters parsed in
-    /// 28 ns instead of 33 ns (benches/values.rs), and clones of such long IDs are rare.
-    Heap(Box<str>),
-    /// More than [`INLINE`] bytes, from a literal (a `const` cannot allocate).
-    Static(&'static str),
+    /// More than [`INLINE`] bytes: owned when parsed, borrowed when from a literal (a `const`
+    /// cannot allocate). Not shared: an `Arc` made 64 characters take 33 ns to parse instead
+    /// of 28 ns (benches/values.rs), and clones of such long IDs are rare.
+    Long(Cow<'static, str>),
 }
 
 /// `b` in every byte of a word.
@@ -228,7 +227,7 @@ impl AsciiId {
     fn copy_of(s: &str) -> Self {
         let bytes = s.as_bytes();
         let Some(len) = Len::new(bytes.len()) else {
-            return AsciiId::Heap(Box::from(s));
+            return AsciiId::Long(Cow::Owned(s.to_owned()));
         };
         let word = |i: usize| {
             let word = bytes.get(8 * i..len.get().min(8 * i + 8));
@@ -323,7 +322,7 @@ impl AsciiId {
     const fn from_static(s: &'static str) -> Self {
         let src = s.as_bytes();
         let Some(len) = Len::new(src.len()) else {
-            return AsciiId::Static(s);
+            return AsciiId::Long(Cow::Borrowed(s));
         };
         let mut bytes = [0; INLINE];
         let mut i = 0;
@@ -346,8 +345,7 @@ impl AsciiId {
                 debug_assert!(used.is_some_and(|b| b.is_ascii()), "an identifier is ASCII");
                 std::str::from_utf8(used.unwrap_or_default()).unwrap_or_default()
             }
-            AsciiId::Heap(s) => s,
-            AsciiId::Static(s) => s,
+            AsciiId::Long(s) => s,
         }
     }
 }
@@ -785,8 +783,9 @@ mod tests {
                 assert_eq!(n.get(), len);
                 assert!(bytes.0[len..].iter().all(|&b| b == 0), "{len}");
             }
-            AsciiId::Heap(s) => assert!(len > INLINE && s.len() == len),
-            AsciiId::Static(_) => panic!("a parsed identifier is never static"),
+            AsciiId::Long(s) => {
+                assert!(len > INLINE && s.len() == len && matches!(s, Cow::Owned(_)))
+            }
         }
     }
 
@@ -816,6 +815,9 @@ mod tests {
             AsciiId::from_static(SHORT),
             AsciiId::Inline { .. }
         ));
-        assert!(matches!(AsciiId::from_static(LONG), AsciiId::Static(_)));
+        assert!(matches!(
+            AsciiId::from_static(LONG),
+            AsciiId::Long(Cow::Borrowed(_))
+        ));
     }
 }

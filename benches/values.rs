@@ -246,6 +246,16 @@ fn ids(c: &mut Criterion) {
         g.bench_function(format!("from_str/{name}"), |b| {
             b.iter(|| black_box(black_box(id.as_str()).parse::<MediaId>()))
         });
+        // Two equal identifiers, as `apply_update` compares on every update, beside two
+        // equal `String`s.
+        let (a, b): (MediaId, MediaId) = (id.parse().expect("valid"), id.parse().expect("valid"));
+        g.bench_function(format!("eq/{name}"), |bench| {
+            bench.iter(|| black_box(black_box(&a) == black_box(&b)))
+        });
+        let (x, y) = (id.clone(), id.clone());
+        g.bench_function(format!("floor_string_eq/{name}"), |bench| {
+            bench.iter(|| black_box(black_box(&x) == black_box(&y)))
+        });
         g.bench_function(format!("regex_is_match/{name}"), |b| {
             b.iter(|| black_box(media_regex.is_match(black_box(id.as_str()))))
         });

@@ -155,7 +155,7 @@ fn bad_lanes(word: u64) -> u64 {
 
 /// The first eight bytes of `c` as a little-endian word; `c` has at least eight (an
 /// impossible shorter slice gives a word of zero bytes, which are refused).
-// Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+// Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
 #[inline(always)]
 fn load(c: &[u8]) -> u64 {
     c.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w))
@@ -163,7 +163,7 @@ fn load(c: &[u8]) -> u64 {
 
 /// 1 to 7 bytes as a word whose every byte is one of them (some repeated), to be checked as
 /// a whole: the first four and the last four, or the first, the middle and the last.
-// Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+// Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
 #[inline(always)]
 fn short_word(b: &[u8]) -> u64 {
     if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
@@ -180,7 +180,7 @@ fn short_word(b: &[u8]) -> u64 {
 /// At most eight bytes as a little-endian word, zero-padded after their end: the first four
 /// and the last four or-ed at their places (the bytes they share are the same), or byte by
 /// byte.
-// Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+// Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
 #[inline(always)]
 fn load_word(b: &[u8]) -> u64 {
     let n = b.len();
@@ -204,7 +204,7 @@ impl AsciiId {
     /// checked as one word made of its bytes, some of them twice. It may only be too strict,
     /// never too lenient: whatever it refuses goes to [`AsciiId::parse_slow`], which applies
     /// the whole rule and finds the error to report.
-    // Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+    // Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
     #[inline(always)]
     fn is_valid_fast(bytes: &[u8], min: usize) -> bool {
         let len = bytes.len();
@@ -235,7 +235,7 @@ impl AsciiId {
     /// The identifier `s` (at most [`MAX`] allowed bytes, checked by the caller) as a value:
     /// up to [`INLINE`] bytes copied a word at a time, each word built in a register and
     /// written whole, the rest zero; longer ones copied to the heap.
-    // Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+    // Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
     #[inline(always)]
     fn copy_of(s: &str) -> Self {
         let bytes = s.as_bytes();
@@ -532,7 +532,7 @@ impl MediaId {
     /// is one ASCII byte.
     pub const MAX_BYTES: usize = MAX;
 
-    // Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+    // Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
     #[inline(always)]
     fn parse(s: &str) -> Result<Self, ParamError> {
         // The value is built in one expression, so that it is written once, in place.
@@ -613,7 +613,7 @@ impl ReferenceId {
     /// is one ASCII byte.
     pub const MAX_BYTES: usize = MAX;
 
-    // Always inlined: `ReferenceId::from_str` measured 30–55 % slower without (benches/values.rs).
+    // Always inlined: `ReferenceId::from_str("123-123")` took 13.6 ns, not 5.7, with none of the 7.
     #[inline(always)]
     fn parse(s: &str) -> Result<Self, ParamError> {
         // The value is built in one expression, so that it is written once, in place.

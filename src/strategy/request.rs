@@ -187,7 +187,9 @@ fn first_distinct(tags: Vec<Tag>) -> MediaTags {
             kept.push(t);
         }
     }
-    MediaTags::try_from(kept).unwrap_or_default()
+    let list = MediaTags::try_from(kept);
+    debug_assert!(list.is_ok(), "at most 16 distinct tags make a list");
+    list.unwrap_or_default()
 }
 
 /// An [`UpdateMediaInfoRequest`] aimed at `media`, as [`update_media_info_request`] but:

@@ -282,6 +282,7 @@ fn check_host(host: &str, offset: usize) -> Result<(), UrlError> {
     // A browser reads a host whose last label is a number as an IPv4 address (in decimal,
     // octal or hex, with one to four parts): only the plain dotted-decimal form means what
     // it says.
+    // `rsplit` yields at least one piece, so the fallback is never taken.
     let last = host.rsplit('.').next().unwrap_or_default();
     let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
         || last.len() >= 2 && last.as_bytes()[..2].eq_ignore_ascii_case(b"0x");

@@ -261,6 +261,9 @@ pub(crate) struct Collector {
     cate_id: FieldUpdate<CateId>,
     reference_id: FieldUpdate<ReferenceId>,
     common: [Slot<()>; COMMON.len()],
+    /// Whether some parameter, known or common, was repeated or refused: without, `finish`
+    /// has no count or problem to look through.
+    troubled: bool,
     unknown: Vec<ParamError>,
     omitted: usize,
     /// The unknown names counted in `omitted`, once the list is full; made when first needed.
@@ -343,12 +346,14 @@ impl Collector {
         if *count > 1 {
             // Repeated: reported as such, its values are not checked.
             *problem = None;
+            self.troubled = true;
             return;
         }
         let v = match v {
             Ok(v) => v,
             Err(kind) => {
                 *problem = Some(Box::new(kind));
+                self.troubled = true;
                 return;
             }
         };
@@ -394,6 +399,7 @@ impl Collector {
                 update(v, |s: &str| s.parse()),
             ),
         }
+        self.troubled |= self.problems.get(i).is_some_and(Option::is_some);
     }
 
     fn add_other(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
@@ -403,16 +409,19 @@ impl Collector {
                 1 => Some(VERSION),
                 _ => None,
             };
-            self.common[i].add(v, |s| match expected {
-                Some(want) if s != want => Err(ParamError::common(
-                    common,
-                    ParamErrorKind::UnexpectedValue {
-                        expected: want,
-                        value: Excerpt::new(s),
-                    },
-                )),
-                _ => Ok(()),
-            });
+            if let Some(slot) = self.common.get_mut(i) {
+                slot.add(v, |s| match expected {
+                    Some(want) if s != want => Err(ParamError::common(
+                        common,
+                        ParamErrorKind::UnexpectedValue {
+                            expected: want,
+                            value: Excerpt::new(s),
+                        },
+                    )),
+                    _ => Ok(()),
+                });
+                self.troubled |= slot.count > 1 || matches!(slot.first, Some(Err(_)));
+            }
             return;
         }
         self.add_unknown(name);
@@ -462,26 +471,29 @@ impl Collector {
         let input_url = self.given(Param::InputUrl, url);
 
         let mut errors = Vec::new();
-        for ((param, &count), problem) in Param::ALL
-            .into_iter()
-            .zip(&self.counts)
-            .zip(&mut self.problems)
-        {
-            if count > 1 {
-                errors.push(ParamError::new(param, ParamErrorKind::Repeated { count }));
-            } else if let Some(kind) = problem.take() {
-                errors.push(ParamError::new(param, *kind));
+        // Nothing repeated or refused (the usual request): no counts to look through.
+        if self.troubled {
+            for ((param, &count), problem) in Param::ALL
+                .into_iter()
+                .zip(&self.counts)
+                .zip(&mut self.problems)
+            {
+                if count > 1 {
+                    errors.push(ParamError::new(param, ParamErrorKind::Repeated { count }));
+                } else if let Some(kind) = problem.take() {
+                    errors.push(ParamError::new(param, *kind));
+                }
             }
-        }
-        // By reference: a slot moved out of the array costs a copy per common parameter.
-        for (&name, slot) in COMMON.iter().zip(&mut self.common) {
-            if slot.count > 1 {
-                errors.push(ParamError::common(
-                    name,
-                    ParamErrorKind::Repeated { count: slot.count },
-                ));
-            } else if let Some(Err(kind)) = slot.first.take() {
-                errors.push(ParamError::common(name, *kind));
+            // By reference: a slot moved out of the array costs a copy per common parameter.
+            for (&name, slot) in COMMON.iter().zip(&mut self.common) {
+                if slot.count > 1 {
+                    errors.push(ParamError::common(
+                        name,
+                        ParamErrorKind::Repeated { count: slot.count },
+                    ));
+                } else if let Some(Err(kind)) = slot.first.take() {
+                    errors.push(ParamError::common(name, *kind));
+                }
             }
         }
 

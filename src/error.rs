@@ -746,6 +746,12 @@ impl ParamError {
     pub fn kind(&self) -> &ParamErrorKind {
         &self.0.kind
     }
+
+    /// What is wrong, moved out: a caller that names the parameter itself keeps the kind
+    /// without copying it.
+    pub(crate) fn into_kind(self) -> ParamErrorKind {
+        self.0.kind
+    }
 }
 
 impl fmt::Debug for ParamError {

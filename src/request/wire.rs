@@ -190,7 +190,7 @@ impl<T> Slot<T> {
         self.count += 1;
         if self.count == 1 {
             self.first = Some(match value {
-                Ok(v) => parse(v).map_err(|e| Box::new(e.kind().clone())),
+                Ok(v) => parse(v).map_err(|e| Box::new(e.into_kind())),
                 Err(kind) => Err(Box::new(kind)),
             });
         } else {
@@ -314,7 +314,7 @@ fn keep<T>(
 ) {
     match outcome {
         Ok(v) => *field = v,
-        Err(e) => *problem = Some(Box::new(e.kind().clone())),
+        Err(e) => *problem = Some(Box::new(e.into_kind())),
     }
 }
 

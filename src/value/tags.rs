@@ -533,7 +533,7 @@ impl Segment {
             reason: Box::new(reason),
         };
         let Some((start, end)) = self.content else {
-            return list.add(index, "").map_err(|e| e.kind().clone());
+            return list.add(index, "").map_err(ParamError::into_kind);
         };
         let found = end - start;
         let content = self
@@ -541,7 +541,7 @@ impl Segment {
             .get(..found)
             .and_then(|b| std::str::from_utf8(b).ok());
         match content {
-            Some(tag) => list.add(index, tag).map_err(|e| e.kind().clone()),
+            Some(tag) => list.add(index, tag).map_err(ParamError::into_kind),
             // Longer than a tag: refused on its length, before its characters are read.
             None => Err(tag_error(ParamErrorKind::TooLong {
                 max: Tag::MAX_BYTES,

@@ -164,38 +164,25 @@ fn byte_limit(name: &str) -> Option<usize> {
     }
 }
 
-/// One parameter's state while collecting: how often it was seen and the outcome of parsing
-/// its first value. Used for the RPC common parameters.
-struct Slot<T> {
+/// An RPC common parameter while collecting: how often it was seen and the problem with its
+/// first value.
+#[derive(Default)]
+struct Slot {
     count: usize,
-    /// The error boxed, to keep the slots small on the way to success.
-    first: Option<Result<T, Box<ParamErrorKind>>>,
+    problem: Option<ParamError>,
 }
 
-impl<T> Default for Slot<T> {
-    fn default() -> Self {
-        Slot {
-            count: 0,
-            first: None,
-        }
-    }
-}
-
-impl<T> Slot<T> {
-    fn add(
-        &mut self,
-        value: Result<&str, ParamErrorKind>,
-        parse: impl FnOnce(&str) -> Result<T, ParamError>,
-    ) {
+impl Slot {
+    /// Counts one more value; the first one's problem is `problem()`, a repeat clears it (a
+    /// repeated parameter is reported as repeated only, its values are not checked).
+    fn add(&mut self, problem: impl FnOnce() -> Option<ParamError>) {
         self.count += 1;
-        if self.count == 1 {
-            self.first = Some(match value {
-                Ok(v) => parse(v).map_err(|e| Box::new(e.into_kind())),
-                Err(kind) => Err(Box::new(kind)),
-            });
-        } else {
-            self.first = None;
-        }
+        self.problem = if self.count == 1 { problem() } else { None };
+    }
+
+    /// Whether the parameter has an error to report.
+    fn is_troubled(&self) -> bool {
+        self.count > 1 || self.problem.is_some()
     }
 }
 
@@ -246,8 +233,8 @@ enum Given<T> {
 pub(crate) struct Collector {
     /// How often each parameter was seen, in [`Param::ALL`] order.
     counts: [usize; Param::ALL.len()],
-    /// The problem with each parameter's first value, boxed to keep the collector small.
-    problems: [Option<Box<ParamErrorKind>>; Param::ALL.len()],
+    /// The problem with each parameter's first value (an error is one pointer).
+    problems: [Option<ParamError>; Param::ALL.len()],
     media_id: Option<MediaId>,
     input_url: Option<InputUrl>,
     business_type: FieldUpdate<BusinessType>,
@@ -260,7 +247,7 @@ pub(crate) struct Collector {
     append_tags: bool,
     cate_id: FieldUpdate<CateId>,
     reference_id: FieldUpdate<ReferenceId>,
-    common: [Slot<()>; COMMON.len()],
+    common: [Slot; COMMON.len()],
     /// Whether some parameter, known or common, was repeated or refused: without, `finish`
     /// has no count or problem to look through.
     troubled: bool,
@@ -307,14 +294,10 @@ impl OmittedNames {
 
 /// Stores the outcome of parsing a first value: the value into its field, or the problem.
 #[inline]
-fn keep<T>(
-    field: &mut T,
-    problem: &mut Option<Box<ParamErrorKind>>,
-    outcome: Result<T, ParamError>,
-) {
+fn keep<T>(field: &mut T, problem: &mut Option<ParamError>, outcome: Result<T, ParamError>) {
     match outcome {
         Ok(v) => *field = v,
-        Err(e) => *problem = Some(Box::new(e.into_kind())),
+        Err(e) => *problem = Some(e),
     }
 }
 
@@ -337,6 +320,13 @@ impl Collector {
             self.add_other(name, v);
             return;
         };
+        self.add_known(param, v);
+        let i = param.index();
+        self.troubled |= self.counts.get(i).is_some_and(|&c| c > 1)
+            || self.problems.get(i).is_some_and(Option::is_some);
+    }
+
+    fn add_known(&mut self, param: Param, v: Result<&str, ParamErrorKind>) {
         let i = param.index();
         let (Some(count), Some(problem)) = (self.counts.get_mut(i), self.problems.get_mut(i))
         else {
@@ -346,14 +336,12 @@ impl Collector {
         if *count > 1 {
             // Repeated: reported as such, its values are not checked.
             *problem = None;
-            self.troubled = true;
             return;
         }
         let v = match v {
             Ok(v) => v,
             Err(kind) => {
-                *problem = Some(Box::new(kind));
-                self.troubled = true;
+                *problem = Some(ParamError::new(param, kind));
                 return;
             }
         };
@@ -399,7 +387,6 @@ impl Collector {
                 update(v, |s: &str| s.parse()),
             ),
         }
-        self.troubled |= self.problems.get(i).is_some_and(Option::is_some);
     }
 
     fn add_other(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
@@ -410,17 +397,18 @@ impl Collector {
                 _ => None,
             };
             if let Some(slot) = self.common.get_mut(i) {
-                slot.add(v, |s| match expected {
-                    Some(want) if s != want => Err(ParamError::common(
+                slot.add(|| match (v, expected) {
+                    (Err(kind), _) => Some(ParamError::common(common, kind)),
+                    (Ok(s), Some(want)) if s != want => Some(ParamError::common(
                         common,
                         ParamErrorKind::UnexpectedValue {
                             expected: want,
                             value: Excerpt::new(s),
                         },
                     )),
-                    _ => Ok(()),
+                    (Ok(_), _) => None,
                 });
-                self.troubled |= slot.count > 1 || matches!(slot.first, Some(Err(_)));
+                self.troubled |= slot.is_troubled();
             }
             return;
         }
@@ -480,8 +468,9 @@ impl Collector {
             {
                 if count > 1 {
                     errors.push(ParamError::new(param, ParamErrorKind::Repeated { count }));
-                } else if let Some(kind) = problem.take() {
-                    errors.push(ParamError::new(param, *kind));
+                } else if let Some(e) = problem.take() {
+                    debug_assert_eq!(e.known_param(), Some(param), "a value's own error");
+                    errors.push(e);
                 }
             }
             // By reference: a slot moved out of the array costs a copy per common parameter.
@@ -491,8 +480,8 @@ impl Collector {
                         name,
                         ParamErrorKind::Repeated { count: slot.count },
                     ));
-                } else if let Some(Err(kind)) = slot.first.take() {
-                    errors.push(ParamError::common(name, *kind));
+                } else if let Some(e) = slot.problem.take() {
+                    errors.push(e);
                 }
             }
         }

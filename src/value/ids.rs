@@ -371,7 +371,13 @@ impl PartialEq for AsciiId {
             (AsciiId::Inline { len: a, bytes: x }, AsciiId::Inline { len: b, bytes: y }) => {
                 a.get() == b.get() && x.same(y)
             }
-            _ => self.as_str() == other.as_str(),
+            (AsciiId::Long(a), AsciiId::Long(b)) => a == b,
+            // An identifier is inline exactly when it fits, so an inline one and a long one
+            // never hold the same string.
+            _ => {
+                debug_assert_ne!(self.as_str(), other.as_str());
+                false
+            }
         }
     }
 }

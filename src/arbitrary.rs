@@ -291,8 +291,9 @@ fn url_tail_char(u: &mut Unstructured<'_>, room: usize) -> Result<char> {
 }
 
 /// `CoverUrl`: `http://` or `https://` (sometimes in upper or mixed case), a host (a domain,
-/// an OSS host, an IPv4 or IPv6 literal, a Unicode domain), sometimes a port from 1 to 65535,
-/// then a path that may hold a query and a fragment, non-ASCII characters, `%`, `&`, `=`;
+/// an OSS host, an IPv4 or IPv6 literal, an `xn--` domain), sometimes a port from 1 to 65535,
+/// sometimes a query of parameters that look like a signature but do not make the URL signed
+/// by OSS, then a path that may hold a query and a fragment, non-ASCII characters, `%`, `&`, `=`;
 /// 1 to 128 bytes, biased towards 128, never white space or a control character.
 impl<'a> Arbitrary<'a> for CoverUrl {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
@@ -304,7 +305,7 @@ impl<'a> Arbitrary<'a> for CoverUrl {
             "example-bucket.oss-cn-shanghai.aliyuncs.com",
             "127.0.0.1",
             "[::1]",
-            "例え.jp",
+            "xn--r8jz45g.jp",
             "cdn.example.com",
         ];
         let mut s = String::from(*u.choose(&SCHEMES)?);
@@ -318,8 +319,9 @@ impl<'a> Arbitrary<'a> for CoverUrl {
             s.push(':');
             s.push_str(&u.int_in_range(1u32..=65_535)?.to_string());
         }
+        s.push_str(u.choose(crate::generate::COVER_QUERIES)?);
         let target = biased_len(u, s.len(), CoverUrl::MAX_BYTES)?;
-        if s.len() < target {
+        if s.len() < target && !s.ends_with(['&', '#']) {
             s.push('/');
         }
         while s.len() < target {

@@ -355,6 +355,18 @@ pub enum UrlError {
         /// Its byte offset in the URL.
         at: usize,
     },
+    /// A character outside ASCII in a host: a browser maps such a host (full-width digits and
+    /// dots, `。`, circled letters, zero-width characters, …) to another before contacting
+    /// it, so the host as written is not the host contacted. Its ASCII (`xn--`) form is
+    /// accepted.
+    #[error("character {} at byte {at} in the host is not ASCII, give the host in its ASCII (xn--) form", QuotedChar(*ch))]
+    #[non_exhaustive]
+    NonAsciiHost {
+        /// The first character outside ASCII.
+        ch: char,
+        /// Its byte offset in the URL.
+        at: usize,
+    },
     /// A host that is not a DNS name, a dotted-decimal IPv4 address or an IPv6 literal.
     #[error("host invalid: {reason}")]
     #[non_exhaustive]
@@ -369,6 +381,11 @@ pub enum UrlError {
         /// Byte offset of the `?`.
         at: usize,
     },
+    /// A cover URL signed by OSS (signature V1: `OSSAccessKeyId` and `Signature` in the
+    /// query; V4: `x-oss-signature-version`): the signature expires, and a stored document's
+    /// cover is read without it, so it is never stored.
+    #[error("signed by OSS, a signed URL expires: give the unsigned URL")]
+    Signed,
     /// A `#` fragment.
     #[error("fragment not allowed at byte {at}")]
     #[non_exhaustive]
@@ -427,6 +444,14 @@ pub enum UrlError {
     KeyTooLong {
         /// Its decoded length in bytes.
         found: usize,
+    },
+    /// A `\` in the object key of an `http://` or `https://` InputURL: a browser (any
+    /// WHATWG reader) reads it as `/`, so the URL would name another object; `%5C` writes it.
+    #[error("'\\' at byte {at} in the object key, a browser reads it as '/': write it as %5C")]
+    #[non_exhaustive]
+    KeyBackslash {
+        /// Byte offset of the `\` in the URL.
+        at: usize,
     },
     /// The decoded object key starts with `/` or `\`.
     #[error("object key starts with {}", QuotedChar(*_0))]

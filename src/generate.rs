@@ -33,3 +33,15 @@ pub(crate) const FIXED_ENDPOINTS: [&str; 13] = [
     "oss-cn-szfinance-internal.aliyuncs.com",
     "oss-cn-north-2-gov-1-internal.aliyuncs.com",
 ];
+
+/// Queries a cover may start with, weighted towards none: parameters that look like a
+/// signature but do not make the URL signed by OSS (another CDN's `Expires`, a lone
+/// `Signature` or `OSSAccessKeyId`, `x-oss-date` without the V4 version), which a cover keeps.
+pub(crate) const COVER_QUERIES: &[&str] = &[
+    "", "", "", "", "", "",
+    "/c.png?Expires=1700000000&Key-Pair-Id=K1&",
+    "/c.png?Signature=abc%3D&",
+    "?OSSAccessKeyId=LTAI0000&v=2&",
+    "/a.png?x-oss-process=image/resize,w_100&x-oss-date=20241201T000000Z&",
+    "?security-token=CAIS&Expires=1#",
+];

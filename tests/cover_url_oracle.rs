@@ -27,7 +27,9 @@ fn agrees_with_the_standard(cover: &CoverUrl) -> Result<(), TestCaseError> {
     if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         let ours: Ipv6Addr = inner.parse().unwrap();
         prop_assert_eq!(parsed.host(), Some(url::Host::Ipv6(ours)));
-    } else if host.is_ascii() {
+    } else {
+        // Every accepted host is ASCII: the host a browser contacts is the one written.
+        prop_assert!(host.is_ascii(), "{cover}: host {host:?} is not ASCII");
         let lower = host.to_ascii_lowercase();
         prop_assert_eq!(parsed.host_str(), Some(lower.as_str()));
     }
@@ -54,6 +56,84 @@ fn hostile_cover() -> impl Strategy<Value = String> {
         rest,
     )
         .prop_map(|(scheme, authority, rest)| format!("{scheme}://{authority}{rest}"))
+}
+
+/// Characters that a WHATWG reader maps to others, drops, or refuses in a host: full-width
+/// and ideographic dots and digits, circled and full-width letters, zero-width and combining
+/// characters, look-alikes of the forbidden ASCII characters, and letters it keeps (Latin,
+/// Greek, Cyrillic, CJK, kana, Hangul, Arabic, upper case that it folds).
+const UNICODE_HOST_PIECES: &[&str] = &[
+    "a", "b", "x", "1", "0", "-", ".", "。", "．", "｡", "０", "１", "７", "２５５", "ⓛ", "ⓞ", "ⓒ", "Ａ",
+    "ｂ", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{301}",
+    "\u{308}", "＜", "＠", "：", "／", "？", "＃", "＼", "é", "ü", "ß", "ς", "σ", "Ω", "ω", "д", "Д",
+    "例", "え", "カ", "한", "ل", "ي", "ℌ", "ﬁ", "Ⅸ", "\u{E0041}", "\u{FE0F}", "\u{3164}", "ǅ",
+    "xn--", "XN--",
+];
+
+/// Hosts of Unicode pieces, and hosts whose labels are `xn--` labels: random ones (mostly not
+/// valid Punycode), and the ASCII form the standard itself gives a random Unicode label (valid
+/// Punycode, in lower case, upper case, or with a character changed).
+fn unicode_host() -> impl Strategy<Value = String> {
+    let pieces = proptest::collection::vec(prop::sample::select(UNICODE_HOST_PIECES), 1..8)
+        .prop_map(|parts| parts.concat());
+    let random_xn = "[a-z0-9-]{0,12}".prop_map(|code| format!("xn--{code}"));
+    let encoded_xn = (
+        proptest::collection::vec(prop::sample::select(UNICODE_HOST_PIECES), 1..5),
+        0..4u8,
+    )
+        .prop_filter_map("the standard refuses the label", |(parts, spelling)| {
+            let label = parts.concat().replace(['.', '。', '．', '｡'], "");
+            let host = url::Url::parse(&format!("http://{label}.example/"))
+                .ok()?
+                .host_str()?
+                .strip_suffix(".example")?
+                .to_owned();
+            if !host.starts_with("xn--") {
+                return None;
+            }
+            Some(match spelling {
+                0 => host,
+                1 => host.to_ascii_uppercase(),
+                2 => format!("{host}a"),
+                _ => host.replacen('-', "", 1).replacen("xn", "xn--", 1),
+            })
+        });
+    let label = prop_oneof![pieces, random_xn, encoded_xn, Just("example".to_owned())];
+    proptest::collection::vec(label, 1..4).prop_map(|labels| labels.join("."))
+}
+
+fn unicode_cover() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(&["http", "https"][..]),
+        unicode_host(),
+        prop::sample::select(&["", ":8080"][..]),
+        prop::sample::select(&["/", "/a.png", "?v=1", "#f"][..]),
+    )
+        .prop_map(|(scheme, host, port, rest)| format!("{scheme}://{host}{port}{rest}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, ..config() })]
+
+    /// Unicode and `xn--` hosts: every one accepted is read by the standard with the same
+    /// host (the one contacted), and none holding a character outside ASCII is accepted.
+    #[test]
+    fn accepted_unicode_hosts_agree_with_the_url_standard(s in unicode_cover()) {
+        match s.parse::<CoverUrl>() {
+            Ok(cover) => agrees_with_the_standard(&cover)?,
+            Err(e) => {
+                let host_ascii = s.split("://").nth(1).is_some_and(|rest| {
+                    rest.split(['/', '?', '#', ':']).next().is_some_and(str::is_ascii)
+                });
+                if !host_ascii {
+                    prop_assert!(
+                        matches!(e.kind(), ParamErrorKind::Url { reason: UrlError::NonAsciiHost { .. }, .. }),
+                        "{s}: {e}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 proptest! {
@@ -172,5 +252,81 @@ fn signed_and_ordinary_covers_keep_their_hosts() {
         let cover: CoverUrl = input.parse().unwrap();
         assert_eq!(cover.host(), host);
         agrees_with_the_standard(&cover).unwrap();
+    }
+}
+
+/// The hosts hostile testing found accepted before hosts had to be ASCII: each is mapped by
+/// the standard to another host (or refused by it), and each is refused here, saying to give
+/// the ASCII form.
+#[test]
+fn unicode_hosts_a_browser_maps_to_others_are_refused() {
+    for (input, browser_host) in [
+        ("http://169.254.169.254。/latest/meta-data/", Some("169.254.169.254")),
+        ("http://0x7f.０.０.１/", Some("127.0.0.1")),
+        ("http://ⓛⓞⓒⓐⓛⓗⓞⓢⓣ/", Some("localhost")),
+        ("http://example．com/", Some("example.com")),
+        ("http://a\u{200B}b.com/", Some("ab.com")),
+        ("http://a＜b.com/", None),
+        ("http://a＠b.com/", None),
+        ("http://a：80/", None),
+        ("http://\u{301}/", None),
+        ("http://例え.jp/", Some("xn--r8jz45g.jp")),
+    ] {
+        let read = url::Url::parse(input).ok();
+        assert_eq!(
+            read.as_ref().and_then(|u| u.host_str()),
+            browser_host,
+            "{input}"
+        );
+        refused_as(input, |r| matches!(r, UrlError::NonAsciiHost { .. }));
+    }
+    let err = "http://169.254.169.254。/latest/meta-data/"
+        .parse::<CoverUrl>()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid CoverURL: character '。' at byte 22 in the host is not ASCII, give the host in \
+         its ASCII (xn--) form in \"http://169.254.169.254。/latest/meta-data/\""
+    );
+    // The same through a query string, percent-encoded.
+    let err = ims_media::UpdateMediaInfoRequest::from_query(
+        "MediaId=abc&CoverURL=http%3A%2F%2F169.254.169.254%E3%80%82%2Flatest%2Fmeta-data%2F",
+    )
+    .unwrap_err();
+    assert_matches!(
+        err.errors()[0].kind(),
+        ParamErrorKind::Url {
+            reason: UrlError::NonAsciiHost { ch: '。', .. },
+            ..
+        }
+    );
+    // `xn--a` is not Punycode of anything a browser reads: refused by both.
+    assert!(url::Url::parse("http://xn--a/").is_err());
+    refused_as("http://xn--a/", |r| matches!(r, UrlError::InvalidHost { .. }));
+}
+
+/// Reach: a label of the characters the check vouches for, in the ASCII form the standard
+/// gives it, is accepted (in any ASCII case) with that host.
+#[test]
+fn xn_labels_of_kept_characters_are_accepted() {
+    let alphabets = ["bücherß", "αβγδ", "дежзий", "例え漢字", "カタカナひら", "한국어"];
+    for letters in alphabets {
+        let chars: Vec<char> = letters.chars().collect();
+        for len in 1..=chars.len() {
+            for start in 0..=chars.len() - len {
+                let label: String = chars[start..start + len].iter().collect();
+                let ascii = url::Url::parse(&format!("http://{label}.example/"))
+                    .unwrap()
+                    .host_str()
+                    .unwrap()
+                    .to_owned();
+                for host in [ascii.clone(), ascii.to_ascii_uppercase()] {
+                    let cover: CoverUrl = format!("https://{host}/a.png")
+                        .parse()
+                        .unwrap_or_else(|e| panic!("{label} as {host}: {e}"));
+                    agrees_with_the_standard(&cover).unwrap();
+                }
+            }
+        }
     }
 }

@@ -1271,3 +1271,54 @@ fn region_of_every_endpoint_in_the_published_table() {
     assert!(rows >= 100, "{rows} rows");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A `\` in the key of an http(s) URL is refused: a WHATWG reader requests `/a/b.mp4` for
+/// `…/a\b.mp4`, another object than the one written. `%5C` says it; `oss://` takes it as it is.
+#[test]
+fn a_backslash_in_an_http_key_is_refused_with_the_escape_to_write() {
+    let input = "https://bucket.oss-cn-hangzhou.aliyuncs.com/a\\b.mp4";
+    assert_eq!(url::Url::parse(input).unwrap().path(), "/a/b.mp4");
+    bad!(
+        input,
+        UrlError::KeyBackslash { at: 45, .. },
+        "invalid InputURL: '\\' at byte 45 in the object key, a browser reads it as '/': \
+         write it as %5C in \"https://bucket.oss-cn-hangzhou.aliyuncs.com/a\\\\b.mp4\"",
+    );
+    bad!(
+        "http://bucket.oss-cn-hangzhou.aliyuncs.com/\\k",
+        UrlError::KeyBackslash { at: 43, .. },
+        "invalid InputURL: '\\' at byte 43 in the object key, a browser reads it as '/': \
+         write it as %5C in \"http://bucket.oss-cn-hangzhou.aliyuncs.com/\\\\k\"",
+    );
+    let escaped = http(
+        "https://bucket.oss-cn-hangzhou.aliyuncs.com/a%5Cb.mp4",
+        "bucket",
+        Some("cn-hangzhou"),
+        "a\\b.mp4",
+    );
+    assert!(escaped.same_object(&ok("oss://bucket/a\\b.mp4")));
+    assert!(!escaped.same_object(&ok("oss://bucket/a/b.mp4")));
+}
+
+/// The dual-stack acceleration endpoint names no region.
+#[test]
+fn dual_stack_acceleration_has_no_region() {
+    http(
+        "https://bucket.accelerate.oss.aliyuncs.com/k",
+        "bucket",
+        None,
+        "k",
+    );
+    http(
+        "https://bucket.accelerate-overseas.oss.aliyuncs.com/k",
+        "bucket",
+        None,
+        "k",
+    );
+    http(
+        "https://bucket.cn-hangzhou.oss.aliyuncs.com/k",
+        "bucket",
+        Some("cn-hangzhou"),
+        "k",
+    );
+}

@@ -263,6 +263,11 @@ fn every_value_type_refuses_ten_mebibytes_cheaply() {
         err.kind(),
         ParamErrorKind::UnknownBusinessType { value, .. } if value.original_len() == SIZE
     ));
+    // A signed cover as a stored document carries it: measured without its signature, never
+    // copied whole.
+    let signed = format!("https://b.example.com/a.png?OSSAccessKeyId=k&Signature=x&v={a}");
+    let err = assert_cheap("CoverURL", || CoverUrl::from_signed(&signed)).unwrap_err();
+    assert_too_long(err.kind(), 128, signed.len() - "OSSAccessKeyId=k&Signature=x&".len());
     let digits = "9".repeat(SIZE);
     let err = assert_cheap("CateId", || digits.parse::<CateId>()).unwrap_err();
     assert!(matches!(err.kind(), ParamErrorKind::OutOfRange { value, .. } if value.is_shortened()));

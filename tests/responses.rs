@@ -215,18 +215,34 @@ fn signature_parameters_are_removed_and_others_kept_in_order() {
         ),
         // Other parameters kept in their order, around and between the signature.
         (
-            "https://b.example.com/a.png?x-oss-process=image%2Fresize%2Cw_100&Expires=1&v=2&Signature=s",
+            "https://b.example.com/a.png?x-oss-process=image%2Fresize%2Cw_100&Expires=1&v=2&OSSAccessKeyId=k&Signature=s",
             "https://b.example.com/a.png?x-oss-process=image%2Fresize%2Cw_100&v=2",
         ),
         // A fragment stays; names are matched exactly (case and all).
         (
-            "https://b.example.com/a.png?signature=x&Expires=1#top",
+            "https://b.example.com/a.png?signature=x&Expires=1&OSSAccessKeyId=k&Signature=s#top",
             "https://b.example.com/a.png?signature=x#top",
         ),
-        ("https://b.example.com/a.png?Expires=1#top", "https://b.example.com/a.png#top"),
-        // Not signed: as it is.
+        (
+            "https://b.example.com/a.png?x-oss-signature-version=OSS4-HMAC-SHA256#top",
+            "https://b.example.com/a.png#top",
+        ),
+        // Not signed by OSS (no OSSAccessKeyId with the Signature, no V4 version): as it is,
+        // another CDN's signature included.
+        ("https://b.example.com/a.png?Expires=1#top", "https://b.example.com/a.png?Expires=1#top"),
+        ("https://b.example.com/a.png?Signature=x", "https://b.example.com/a.png?Signature=x"),
+        (
+            "https://cdn.example.com/c.png?Expires=1700000000&Key-Pair-Id=K1",
+            "https://cdn.example.com/c.png?Expires=1700000000&Key-Pair-Id=K1",
+        ),
         ("https://b.example.com/a.png?v=1", "https://b.example.com/a.png?v=1"),
         ("https://b.example.com/a.png", "https://b.example.com/a.png"),
+        // Only the query is read: what looks like one in the fragment is the fragment's.
+        ("https://example.com/a.png#x?Signature=1", "https://example.com/a.png#x?Signature=1"),
+        (
+            "https://example.com/a.png#x?OSSAccessKeyId=k&Signature=1",
+            "https://example.com/a.png#x?OSSAccessKeyId=k&Signature=1",
+        ),
     ];
     for (signed, stored) in cases {
         assert_eq!(
@@ -236,11 +252,24 @@ fn signature_parameters_are_removed_and_others_kept_in_order() {
         );
     }
     // Still too long without the signature: refused with the length after removal.
-    let long = format!("https://b.example.com/{}.png?Signature=x", "a".repeat(120));
+    let long = format!(
+        "https://b.example.com/{}.png?OSSAccessKeyId=k&Signature=x",
+        "a".repeat(120)
+    );
     let err = CoverUrl::from_signed(&long).unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid CoverURL: 146 bytes, at most 128 allowed"
+    );
+    // A huge signed URL is measured, not copied: its length after the removal is reported.
+    let huge = format!(
+        "https://b.example.com/a.png?OSSAccessKeyId=k&Signature=x&v={}",
+        "a".repeat(16 << 20)
+    );
+    let err = CoverUrl::from_signed(&huge).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("invalid CoverURL: {} bytes, at most 128 allowed", huge.len() - "OSSAccessKeyId=k&Signature=x&".len())
     );
 }
 

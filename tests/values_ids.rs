@@ -543,7 +543,17 @@ fn cover_url_accepts_http_and_https_in_any_case() {
         ok::<CoverUrl>("http://[2001:db8::1]:80/a.png").host(),
         "[2001:db8::1]"
     );
-    assert_eq!(ok::<CoverUrl>("http://例え.jp/a.png").host(), "例え.jp");
+    // A Unicode host in its ASCII form; as written, it is refused with a hint to that form.
+    assert_eq!(
+        ok::<CoverUrl>("http://xn--r8jz45g.jp/a.png").host(),
+        "xn--r8jz45g.jp"
+    );
+    err::<CoverUrl>(
+        "http://例え.jp/a.png",
+        COVER,
+        "invalid CoverURL: character '例' at byte 7 in the host is not ASCII, give the host in \
+         its ASCII (xn--) form in \"http://例え.jp/a.png\"",
+    );
     assert_eq!(CoverUrl::MAX_BYTES, 128);
 }
 

@@ -257,7 +257,7 @@ pub fn same_object_as(url: &InputUrl) -> BoxedStrategy<InputUrl> {
 }
 
 /// A `CoverURL`: `http://` or `https://` (any case), a host (DNS name, IPv4, IPv6 literal,
-/// an OSS host or a Unicode name), an optional port from 1 to 65535, then a path, query and
+/// an OSS host or an `xn--` name), an optional port from 1 to 65535, then a path, query and
 /// fragment of any characters but white space and controls; biased towards exactly
 /// [`CoverUrl::MAX_BYTES`] (128) bytes with multi-byte characters at the end.
 pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
@@ -282,16 +282,18 @@ pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
             "127.0.0.1",
             "[::1]",
             "[2001:db8::7]",
-            "例子.测试",
+            "xn--fsqu00a.xn--0zwm56d",
+            "XN--R8JZ45G.jp",
             "localhost",
         ][..])
         .prop_map(str::to_owned),
     ];
     let port = proptest::option::of(1..=65535u32);
     let start = select(&["/", "?", "#"][..]);
-    (scheme, host, port, start)
-        .prop_map(|(scheme, host, port, start)| {
+    (scheme, host, port, start, select(crate::generate::COVER_QUERIES))
+        .prop_map(|(scheme, host, port, start, query)| {
             let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+            let start = if query.is_empty() { start } else { query };
             format!("{scheme}://{host}{port}{start}")
         })
         .prop_flat_map(|prefix| {

@@ -23,12 +23,28 @@ use crate::Param;
 ///   its `:port`; an IPv6 literal keeps its brackets (`[::1]`);
 /// * the authority is read as a browser reads it (the WHATWG URL Standard), so that
 ///   [`CoverUrl::host`] is the host a browser contacts: a `\` before the query is refused (a
-///   browser reads it as `/`); the host is a DNS name (labels of 1 to 63 bytes, not starting
-///   or ending with `-`; ASCII labels of letters, digits and `-`, Unicode labels taken as
-///   given), a dotted-decimal IPv4 address (a host ending in a number must be one: a browser
-///   would read `127.1` or `0x7f.1` as an address), or a bracketed IPv6 literal; none of
+///   browser reads it as `/`); the host is ASCII, and is a DNS name (labels of 1 to 63
+///   bytes of letters, digits and `-`, not starting or ending with `-`), a dotted-decimal
+///   IPv4 address (a host ending in a number must be one: a browser would read `127.1` or
+///   `0x7f.1` as an address), or a bracketed IPv6 literal; none of
 ///   `< > ^ | % [ ] \ " { } \``
-///   stands in it.
+///   stands in it;
+/// * a host with a character outside ASCII is refused, with a message saying to give its
+///   ASCII (`xn--`) form: a browser maps such hosts to others before contacting them
+///   (`http://169.254.169.254。/` is the cloud metadata address, `０`, `ⓛ` and zero-width
+///   characters are mapped or dropped), so the characters as written say nothing about the
+///   host contacted;
+/// * an `xn--` label must be the canonical Punycode (RFC 3492) of a non-empty label that a
+///   browser keeps as it is; the check accepts the decoded characters it can vouch for
+///   without the Unicode tables of IDNA (a-z 0-9 `-`, lower-case Latin-1, Greek and Cyrillic
+///   letters, kana, CJK ideographs, Hangul syllables) and refuses the rest, so that every
+///   cover accepted is read by a WHATWG parser (the `url` crate, browsers) with the same host,
+///   in lower case;
+/// * a URL signed by OSS (signature V1: `OSSAccessKeyId` and `Signature` in the query; V4:
+///   `x-oss-signature-version`) is refused: the signature expires, and a stored document's
+///   cover is read without it ([`CoverUrl::from_signed`]), so a signed cover would not be
+///   read back as it was stored. Other query parameters, `Expires` of another CDN included,
+///   are kept.
 ///
 /// In a request an empty `CoverURL` clears the field ([rule 1](crate::rules)); that is decided by the
 /// request parser, this type is never empty.
@@ -48,9 +64,11 @@ use crate::Param;
 /// * a port that is not a number from 1 to 65535 ([`UrlError::InvalidPort`]);
 /// * no host, as in `http://`, `http:///x`, `http://:80/` or `http://[]/`
 ///   ([`UrlError::MissingHost`]);
+/// * a character outside ASCII in the host ([`UrlError::NonAsciiHost`]);
 /// * a character a browser forbids in a host ([`UrlError::HostCharacter`]), or a host that
-///   is not a DNS name, dotted-decimal IPv4 address or IPv6 literal
-///   ([`UrlError::InvalidHost`]).
+///   is not a DNS name, dotted-decimal IPv4 address or IPv6 literal, or an `xn--` label that
+///   is not accepted Punycode ([`UrlError::InvalidHost`]);
+/// * an OSS signature in the query ([`UrlError::Signed`]).
 ///
 /// URL errors come as [`ParamErrorKind::Url`] with the value quoted.
 ///
@@ -99,8 +117,8 @@ impl CoverUrl {
         host.unwrap_or_default()
     }
 
-    /// The OSS signature query parameters that [`CoverUrl::from_signed`] removes: those of
-    /// signature V1, then those of signature V4.
+    /// The OSS signature query parameters that [`CoverUrl::from_signed`] removes from a URL
+    /// signed by OSS: those of signature V1, then those of signature V4.
     pub const SIGNATURE_PARAMETERS: [&'static str; 11] = [
         "Expires",
         "OSSAccessKeyId",
@@ -116,18 +134,23 @@ impl CoverUrl {
     ];
 
     /// The cover of a URL signed for reading, as GetMediaInfo returns `CoverURL`
-    /// (`…/cover.png?Expires=…&OSSAccessKeyId=…&Signature=…`): the URL without the OSS
-    /// signature query parameters ([`CoverUrl::SIGNATURE_PARAMETERS`], names matched exactly),
-    /// the other query parameters kept in their order, no `?` when none remain. An unsigned
-    /// URL is taken as it is.
+    /// (`…/cover.png?Expires=…&OSSAccessKeyId=…&Signature=…`): when the URL is signed by OSS
+    /// (signature V1: both `OSSAccessKeyId` and `Signature` in its query; signature V4:
+    /// `x-oss-signature-version` in its query), the URL without the OSS signature query
+    /// parameters ([`CoverUrl::SIGNATURE_PARAMETERS`], names matched exactly), the other query
+    /// parameters kept in their order, no `?` when none remain. Only the query is read: a
+    /// fragment (`#…`) is kept as it is, whatever it holds. A URL that is not signed by OSS is
+    /// taken as it is, query included (`?Expires=…&Key-Pair-Id=…` of another CDN stays).
     ///
     /// A signature expires; the URL without it is the stable value an asset stores and an
-    /// update sets.
+    /// update sets. Since a [`CoverUrl`] never carries an OSS signature, what an update stores
+    /// is read back unchanged.
     ///
     /// # Errors
     ///
     /// As [`CoverUrl`]'s, of the URL without its signature: a URL still longer than 128 bytes
-    /// once the signature is removed is refused with its length after the removal.
+    /// once the signature is removed is refused with its length after the removal. Nothing is
+    /// copied before that length is known, so a huge input costs no allocation.
     ///
     /// ```
     /// use ims_media::CoverUrl;
@@ -137,44 +160,92 @@ impl CoverUrl {
     /// let cover = CoverUrl::from_signed(signed)?;
     /// assert_eq!(cover.as_str(), "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png");
     ///
-    /// let kept = CoverUrl::from_signed("https://example.com/a.png?x-oss-process=image/resize,w_100&x-oss-date=20241201T000000Z")?;
+    /// let kept = CoverUrl::from_signed(
+    ///     "https://example.com/a.png?x-oss-process=image/resize,w_100\
+    ///      &x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-date=20241201T000000Z",
+    /// )?;
     /// assert_eq!(kept.as_str(), "https://example.com/a.png?x-oss-process=image/resize,w_100");
+    ///
+    /// // Not signed by OSS: kept as it is.
+    /// let other = CoverUrl::from_signed("https://cdn.example.com/c.png?Expires=1700000000&Key-Pair-Id=K1")?;
+    /// assert_eq!(other.as_str(), "https://cdn.example.com/c.png?Expires=1700000000&Key-Pair-Id=K1");
     ///
     /// assert!(CoverUrl::from_signed("ftp://example.com/a.png?Signature=x").is_err());
     /// # Ok::<(), ims_media::ParamError>(())
     /// ```
     pub fn from_signed(url: &str) -> Result<CoverUrl, ParamError> {
-        CoverUrl::try_from(without_signature(url).into_owned())
+        let Some(query) = Query::of(url).filter(Query::is_oss_signed) else {
+            return url.parse();
+        };
+        let len = query.unsigned_len();
+        if len > CoverUrl::MAX_BYTES {
+            return Err(ParamError::new(
+                Param::CoverUrl,
+                ParamErrorKind::TooLong {
+                    max: CoverUrl::MAX_BYTES,
+                    found: len,
+                    unit: Unit::Bytes,
+                },
+            ));
+        }
+        let mut out = String::with_capacity(len);
+        out.push_str(query.base);
+        for (i, pair) in query.kept().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.push_str(pair);
+        }
+        out.push_str(query.fragment);
+        debug_assert_eq!(out.len(), len, "unsigned_len counts what is written");
+        CoverUrl::try_from(out)
     }
 }
 
-/// `url` without the OSS signature query parameters; borrowed when it has none.
-fn without_signature(url: &str) -> Cow<'_, str> {
-    let Some((base, rest)) = url.split_once('?') else {
-        return Cow::Borrowed(url);
-    };
-    let (query, fragment) = match rest.find('#') {
-        Some(at) => rest.split_at(at),
-        None => (rest, ""),
-    };
-    let is_signature = |pair: &str| {
-        let name = pair.split_once('=').map_or(pair, |(name, _)| name);
-        CoverUrl::SIGNATURE_PARAMETERS.contains(&name)
-    };
-    if !query.split('&').any(is_signature) {
-        return Cow::Borrowed(url);
+/// A URL split around its query: what precedes the `?`, the query, and the fragment with its
+/// `#` (possibly empty). The query is what follows the first `?` that stands before any `#`.
+struct Query<'a> {
+    base: &'a str,
+    query: &'a str,
+    fragment: &'a str,
+}
+
+impl<'a> Query<'a> {
+    /// `None` when the URL has no query.
+    fn of(url: &'a str) -> Option<Self> {
+        let (before, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+        let (base, query) = before.split_once('?')?;
+        Some(Query {
+            base,
+            query,
+            fragment,
+        })
     }
-    let mut out = String::with_capacity(url.len());
-    out.push_str(base);
-    for pair in query
-        .split('&')
-        .filter(|p| !p.is_empty() && !is_signature(p))
-    {
-        out.push(if out.len() == base.len() { '?' } else { '&' });
-        out.push_str(pair);
+
+    fn names(&self) -> impl Iterator<Item = &'a str> {
+        self.query
+            .split('&')
+            .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
     }
-    out.push_str(fragment);
-    Cow::Owned(out)
+
+    /// Signed by OSS: V1 (`OSSAccessKeyId` and `Signature`) or V4 (`x-oss-signature-version`).
+    fn is_oss_signed(&self) -> bool {
+        let has = |wanted: &str| self.names().any(|name| name == wanted);
+        has("x-oss-signature-version") || has("OSSAccessKeyId") && has("Signature")
+    }
+
+    /// The pairs that are not signature parameters, empty ones left out.
+    fn kept(&self) -> impl Iterator<Item = &'a str> {
+        self.query.split('&').filter(|pair| {
+            let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
+            !pair.is_empty() && !CoverUrl::SIGNATURE_PARAMETERS.contains(&name)
+        })
+    }
+
+    /// The length of the URL without its signature parameters, as [`CoverUrl::from_signed`]
+    /// writes it.
+    fn unsigned_len(&self) -> usize {
+        let pairs: usize = self.kept().map(|pair| pair.len() + 1).sum();
+        self.base.len() + pairs + self.fragment.len()
+    }
 }
 
 crate::value::string_newtype!(CoverUrl);
@@ -255,6 +326,11 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
     if let Err(reason) = check_host(host, start) {
         return Err(url_error(reason));
     }
+    // What an asset stores is read back as it is only when it carries no signature: a
+    // stored document's signed cover has its signature removed when it is read.
+    if Query::of(s).is_some_and(|q| q.is_oss_signed()) {
+        return Err(url_error(UrlError::Signed));
+    }
     Ok(Parts {
         scheme: 0..scheme_len,
         host: start..start + host_len,
@@ -272,6 +348,12 @@ fn check_host(host: &str, offset: usize) -> Result<(), UrlError> {
                 reason: "not an IPv6 address between '[' and ']'",
             }),
         };
+    }
+    if let Some((at, ch)) = host.char_indices().find(|&(_, ch)| !ch.is_ascii()) {
+        return Err(UrlError::NonAsciiHost {
+            ch,
+            at: offset + at,
+        });
     }
     if let Some((at, ch)) = host.char_indices().find(|&(_, ch)| forbidden_in_host(ch)) {
         return Err(UrlError::HostCharacter {
@@ -311,17 +393,69 @@ fn check_host(host: &str, offset: usize) -> Result<(), UrlError> {
                 reason: "a DNS label starts or ends with '-'",
             });
         }
-        if label.is_ascii()
-            && !label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
             return Err(UrlError::InvalidHost {
-                reason: "an ASCII DNS label holds a character other than a-z A-Z 0-9 -",
+                reason: "a DNS label holds a character other than a-z A-Z 0-9 -",
             });
+        }
+        if let Some(code) = text::strip_prefix_ignore_case(label, "xn--") {
+            check_punycode(code)?;
         }
     }
     Ok(())
+}
+
+/// An `xn--` label (`code` is what follows the prefix) is accepted when it is the canonical
+/// Punycode (RFC 3492) of a label that a WHATWG reader keeps as it is: decoded, it is
+/// non-empty, holds a character outside ASCII, and every character is one of
+/// [`kept_in_a_label`]; encoded again, it is `code` (ASCII case ignored).
+fn check_punycode(code: &str) -> Result<(), UrlError> {
+    let lower = code.to_ascii_lowercase();
+    let Some(decoded) = super::punycode::decode(&lower) else {
+        return Err(UrlError::InvalidHost {
+            reason: "an xn-- label is not valid Punycode (RFC 3492) of a non-empty label",
+        });
+    };
+    if !decoded.iter().all(|&ch| kept_in_a_label(ch)) {
+        return Err(UrlError::InvalidHost {
+            reason: "an xn-- label decodes to a character a browser maps to another or refuses \
+                     (accepted: a-z 0-9 - and lower-case Latin-1, Greek and Cyrillic letters, \
+                     kana, CJK ideographs, Hangul syllables)",
+        });
+    }
+    if super::punycode::encode(&decoded).as_deref() != Some(lower.as_str()) {
+        return Err(UrlError::InvalidHost {
+            reason: "an xn-- label is not the canonical Punycode (RFC 3492) of what it decodes to",
+        });
+    }
+    Ok(())
+}
+
+/// The characters of a decoded `xn--` label that every WHATWG reader keeps as they are
+/// (UTS #46 status "valid", no bidirectional or joining rule, no composition between
+/// them): a-z 0-9 `-`, the lower-case letters of Latin-1, the lower-case Greek letters but the
+/// final sigma (a deviation character), the lower-case Cyrillic letters `а`–`я`, hiragana,
+/// katakana, the CJK ideographs U+4E00–U+9FA5 and the Hangul syllables. Other characters
+/// may be valid too; they are refused because this check cannot tell, and a refused cover
+/// is one the caller can still give in another form.
+fn kept_in_a_label(ch: char) -> bool {
+    matches!(ch,
+        'a'..='z'
+        | '0'..='9'
+        | '-'
+        | '\u{DF}'..='\u{F6}'
+        | '\u{F8}'..='\u{FF}'
+        | '\u{3B1}'..='\u{3C1}'
+        | '\u{3C3}'..='\u{3C9}'
+        | '\u{430}'..='\u{44F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{4E00}'..='\u{9FA5}'
+        | '\u{AC00}'..='\u{D7A3}'
+    )
 }
 
 /// The WHATWG forbidden domain code points that can reach a host here (control characters
@@ -401,6 +535,11 @@ mod tests {
             "http://a-.com/x",
             "http://a_b.com/x",
             "http://[1:2]/x",
+            "http://例え.jp/x",
+            "http://xn--a/x",
+            "http://xn--/x",
+            "http://xn--abc-/x",
+            "http://xn--bcher-kva-/x",
         ] {
             assert!(bad.parse::<CoverUrl>().is_err(), "{bad}");
         }
@@ -409,7 +548,9 @@ mod tests {
             "http://0.0.0.0/x",
             "http://[::1]:8/x",
             "http://a-b.example/x?sig=a\\b",
-            "http://例え.jp/x",
+            "http://xn--r8jz45g.jp/x",
+            "http://XN--BCHER-KVA.example/x",
+            "http://xn--Bcher-kva.example/x",
             "http://x1.example.com/a.png#f",
         ] {
             assert!(good.parse::<CoverUrl>().is_ok(), "{good}");

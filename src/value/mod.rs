@@ -115,5 +115,6 @@ pub mod cate_id;
 pub mod cover_url;
 pub mod ids;
 pub mod input_url;
+mod punycode;
 pub mod tags;
 pub mod text_fields;

@@ -32,7 +32,9 @@ use parse::{Key, OssScheme, Parsed, VOD_PREFIX};
 ///     `rg-china-mainland`, `cn-shanghai-finance-1`, `cn-north-2-gov-1`); there is none for
 ///     `accelerate` and `accelerate-overseas` (global acceleration endpoints, also with
 ///     `-internal`);
-///   * the dual-stack `REGION.oss.aliyuncs.com`, whose region is `REGION`.
+///   * the dual-stack `REGION.oss.aliyuncs.com`, whose region is `REGION`; the dual-stack
+///     acceleration endpoints `accelerate.oss.aliyuncs.com` and
+///     `accelerate-overseas.oss.aliyuncs.com` have none.
 ///
 ///   Nothing else may stand between that label and `aliyuncs.com`:
 ///   `bucket.oss-cn-hangzhou.evil.aliyuncs.com` is refused, and so are the path style
@@ -55,7 +57,10 @@ use parse::{Key, OssScheme, Parsed, VOD_PREFIX};
 /// `KEY`: everything after the `/` that ends the host, percent-decoded in every form (`%XX`
 /// with hex digits of either case; `+` is itself). The decoded key is valid UTF-8, 1 to
 /// [`InputUrl::MAX_KEY_BYTES`] (1,023) bytes, does not start with `/` or `\`, and has no
-/// control character (general category Cc), neither raw nor escaped. Raw non-ASCII
+/// control character (general category Cc), neither raw nor escaped. In the `http://` and
+/// `https://` forms a raw `\` anywhere in the key is refused, with a message saying to write
+/// `%5C`: a browser (any WHATWG reader) reads it as `/` and would request another object. In
+/// `oss://` the key is taken as written (`oss://b/a\b` names the key `a\b`). Raw non-ASCII
 /// characters and spaces are accepted as they are; other white space (U+00A0, U+2028, …) is
 /// not a control character and is accepted too. OSS keys are flat names, so `.` and `..`
 /// segments and repeated `/` after the first character are ordinary key characters, compared
@@ -80,7 +85,8 @@ use parse::{Key, OssScheme, Parsed, VOD_PREFIX};
 ///   control character anywhere (`ControlCharacter`, byte offset in the URL), a query
 ///   (`Query`) or fragment (`Fragment`) — whichever comes first —, `UserInfo`, `Port`,
 ///   for `vod://` an ID that breaks the rule (`VodId`), no host or bucket (`MissingHost`), a
-///   host that is not `BUCKET.ENDPOINT` (`NotOssHost`), a bad bucket name (`Bucket`), a `%`
+///   host that is not `BUCKET.ENDPOINT` (`NotOssHost`), a bad bucket name (`Bucket`), in
+///   `http(s)://` a raw `\` in the key (`KeyBackslash`, byte offset in the URL), a `%`
 ///   not followed by two hex digits (`PercentEscape`, byte offset in the URL), no key
 ///   (`MissingKey`), a key over 1,023 bytes after decoding (`KeyTooLong`), one that is not
 ///   UTF-8 after decoding (`KeyNotUtf8`), one starting with `/` or `\` (`KeyLeadingSlash`), and
@@ -200,7 +206,8 @@ impl InputUrl {
 
     /// The OSS region ID of an `http(s)://` URL's endpoint, in lower case: `cn-shanghai` for
     /// `oss-cn-shanghai` and `oss-cn-shanghai-internal`, `REGION` of the dual-stack
-    /// `REGION.oss.aliyuncs.com`. The irregular finance endpoints give the region ID of OSS's
+    /// `REGION.oss.aliyuncs.com` (none for its acceleration endpoints
+    /// `accelerate.oss.aliyuncs.com` and `accelerate-overseas.oss.aliyuncs.com`). The irregular finance endpoints give the region ID of OSS's
     /// published endpoint table (`oss-cn-hzfinance` → `cn-hangzhou-finance`,
     /// `oss-cn-shanghai-finance-1-pub` → `cn-shanghai-finance-1`, `oss-cn-szfinance` →
     /// `cn-shenzhen-finance-1`, …). `None` for the acceleration endpoints, for an endpoint whose

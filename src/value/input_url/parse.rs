@@ -180,7 +180,15 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
     debug_assert!(bucket.len() <= 63, "a valid bucket has at most 63 bytes");
     let bucket_end = u8::try_from(bucket.len()).unwrap_or(u8::MAX);
 
-    let key = object_key(path.unwrap_or_default(), key_at).map_err(fail)?;
+    let path = path.unwrap_or_default();
+    if scheme != OssScheme::Oss {
+        // A WHATWG reader turns `\` into `/` in an http(s) path: the URL would name another
+        // object than its text says. `oss://` is no web URL: its key is taken as written.
+        if let Some(i) = path.find('\\') {
+            return Err(fail(UrlError::KeyBackslash { at: key_at + i }));
+        }
+    }
+    let key = object_key(path, key_at).map_err(fail)?;
     Ok(Parsed::Oss(Oss {
         scheme,
         authority: lower.into_boxed_str(),
@@ -256,10 +264,15 @@ fn object_key(raw: &str, at: usize) -> Result<Key, UrlError> {
 ///
 /// Accepted: `oss-NAME.aliyuncs.com` and `oss-NAME-internal.aliyuncs.com` (region `NAME`,
 /// none for `accelerate` and `accelerate-overseas`), and the dual-stack
-/// `REGION.oss.aliyuncs.com`. `NAME`, `REGION` and the endpoint's first label are DNS labels
+/// `REGION.oss.aliyuncs.com` (none for `accelerate.oss.aliyuncs.com` and
+/// `accelerate-overseas.oss.aliyuncs.com`). `NAME`, `REGION` and the endpoint's first label are DNS labels
 /// of `a-z 0-9 -` (1 to 63 characters, no `-` first or last).
 fn endpoint_region(endpoint: &str) -> Option<Option<(usize, usize)>> {
     if let Some(region) = endpoint.strip_suffix(".oss.aliyuncs.com") {
+        // `BUCKET.accelerate.oss.aliyuncs.com` is the dual-stack acceleration endpoint.
+        if matches!(region, "accelerate" | "accelerate-overseas") {
+            return Some(None);
+        }
         return is_label(region).then_some(Some((0, region.len())));
     }
     let label = endpoint.strip_suffix(".aliyuncs.com")?;
@@ -324,6 +337,11 @@ mod tests {
         assert_eq!(endpoint_region("oss-accelerate.aliyuncs.com"), Some(None));
         assert_eq!(
             endpoint_region("oss-accelerate-overseas.aliyuncs.com"),
+            Some(None)
+        );
+        assert_eq!(endpoint_region("accelerate.oss.aliyuncs.com"), Some(None));
+        assert_eq!(
+            endpoint_region("accelerate-overseas.oss.aliyuncs.com"),
             Some(None)
         );
         assert_eq!(endpoint_region("oss-internal.aliyuncs.com"), None);

@@ -484,10 +484,16 @@ fn raw_cate_id<E: de::Error>(value: Scalar) -> Result<Option<i64>, E> {
         Scalar::Null => Ok(None),
         Scalar::Int(n) => Ok(Some(n)),
         Scalar::Str(s) if s.is_empty() => Ok(None),
-        // A string of an integer, or the error `CateId` gives for what is not one.
-        Scalar::Str(s) | Scalar::OtherNumber(s) => match s.parse::<i64>() {
-            Ok(n) => Ok(Some(n)),
-            Err(_) => Err(match s.parse::<CateId>() {
+        // A string of ASCII digits (no sign: `i64::from_str` would take `+5`, `CateId` does
+        // not), or the error `CateId` gives for what is not one.
+        Scalar::Str(s) | Scalar::OtherNumber(s) => match s
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<i64>().ok())
+            .flatten()
+        {
+            Some(n) => Ok(Some(n)),
+            None => Err(match s.parse::<CateId>() {
                 Err(e) => E::custom(e),
                 Ok(_) => E::custom(format_args!(
                     "invalid CateId: {}, expected an integer",

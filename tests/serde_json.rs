@@ -188,6 +188,19 @@ fn media_info_cate_id_is_a_number_or_a_digit_string() {
         json!(" 1"),
         "invalid CateId: \" 1\" is not a decimal integer, only digits 0-9 allowed",
     );
+    // A sign is no digit, as in `"+5".parse::<CateId>()` (`i64::from_str` would take it).
+    bad(
+        json!("+5"),
+        "invalid CateId: \"+5\" is not a decimal integer, only digits 0-9 allowed",
+    );
+    assert_eq!(
+        "+5".parse::<CateId>().unwrap_err().to_string(),
+        "invalid CateId: \"+5\" is not a decimal integer, only digits 0-9 allowed"
+    );
+    let basic = serde_json::from_value::<MediaBasicInfo>(
+        json!({"MediaId": ID, "InputURL": URL, "CateId": "+5"}),
+    );
+    assert!(basic.is_err(), "{basic:?}");
     bad(
         json!(9_223_372_036_854_775_808_u64),
         "invalid CateId: \"9223372036854775808\" out of range, 1 to 9223372036854775807 allowed",

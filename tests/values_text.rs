@@ -541,6 +541,15 @@ fn truncated_cuts_at_grapheme_boundaries() {
     // Tags: the cut is on a grapheme boundary too.
     let t = Tag::truncated(&"e\u{301}".repeat(11)).unwrap();
     assert_eq!(t.as_str(), "e\u{301}".repeat(10));
+    // A cluster ending in white space at the cut goes whole: U+0600 (a prepended mark) and
+    // the space after it are one cluster, never split by the trimming.
+    let s = format!("{}\u{600} {}", "a".repeat(29), "b".repeat(10));
+    assert_eq!(Tag::truncated(&s).unwrap().as_str(), "a".repeat(29));
+    let s = format!("{}\u{600}b{}", "a".repeat(29), "b".repeat(10));
+    assert_eq!(
+        Tag::truncated(&s).unwrap().as_str(),
+        format!("{}\u{600}b", "a".repeat(29))
+    );
 }
 
 #[test]

@@ -4,6 +4,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
 use crate::percent::DecodedChars;
 use crate::text::{self, check_static, truncate, Controls};
@@ -124,8 +126,9 @@ impl Tag {
     }
 
     /// The longest prefix of `s` made of whole grapheme clusters (UAX #29) that fits in
-    /// [`Tag::MAX_BYTES`]; `s` itself when it fits. White space the cut leaves at the end is
-    /// dropped too, since a tag cannot end with it.
+    /// [`Tag::MAX_BYTES`]; `s` itself when it fits. A cluster ending in white space that the
+    /// cut leaves at the end is dropped too, whole (a tag cannot end with white space, and a
+    /// cluster is never split: `"\u{600} "` is one cluster).
     ///
     /// Costs O([`Tag::MAX_BYTES`]) plus one scan of `s` for control characters and commas.
     ///
@@ -162,7 +165,17 @@ impl Tag {
             s.trim_end_matches(char::is_whitespace)
         };
         check_comma_and_edges(checked).map_err(wrap)?;
-        prefix.trim_end_matches(char::is_whitespace).parse()
+        // Whole clusters go: a cluster can end with white space (U+0600 and a space are
+        // one), and trimming the space alone would split it.
+        let mut kept = prefix;
+        while let Some(last) = kept.graphemes(true).next_back() {
+            if !last.ends_with(char::is_whitespace) {
+                break;
+            }
+            // The last cluster starts on a character boundary.
+            kept = &kept[..kept.len() - last.len()];
+        }
+        kept.parse()
     }
 
     /// A tag from a literal, checked when evaluated: use it in a `const` to have the check at

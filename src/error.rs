@@ -227,9 +227,8 @@ impl fmt::Display for DidYouMean {
 
 /// A value quoted in a message so that any reader can read it back, in a terminal, a log or a
 /// JSON body: between `"`, with `"` and `\` escaped by a `\`, and every character one cannot
-/// see written as `<U+XXXX>`: control characters (Cc), white space other than the space, and
-/// the invisible format characters (zero-width and bidirectional marks, the byte-order mark,
-/// the soft hyphen).
+/// see written as `<U+XXXX>` (the classes of [`is_invisible`]: Cc, Cf, white space other than
+/// the space, default-ignorable code points, U+2800).
 pub(crate) struct Quoted<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Quoted<'_> {
@@ -260,24 +259,60 @@ impl fmt::Display for QuotedChar {
     }
 }
 
-/// Whether `ch` is one a reader cannot see: Cc, white space other than U+0020, or an
-/// invisible format character.
+/// Whether `ch` is one a reader cannot see, which messages write as `<U+XXXX>` (or `U+XXXX`
+/// for a lone character): a control character (general category Cc), a format character
+/// (Cf), white space other than U+0020 (White_Space), a default-ignorable code point
+/// (Default_Ignorable_Code_Point: variation selectors, tag characters, Hangul fillers, …) or
+/// U+2800 (the blank Braille pattern).
 fn is_invisible(ch: char) -> bool {
-    ch.is_control()
-        || (ch.is_whitespace() && ch != ' ')
-        || matches!(
-            ch,
-            '\u{AD}'
-                | '\u{61C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-        )
+    INVISIBLE
+        .binary_search_by(|&(first, last)| {
+            if last < ch {
+                std::cmp::Ordering::Less
+            } else if first > ch {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
+
+/// The characters [`is_invisible`] names, as sorted, disjoint ranges (Unicode 16; a test
+/// checks every code point against the Unicode character database of the `icu_properties`
+/// crate). Each range says which classes it holds.
+const INVISIBLE: [(char, char); 30] = [
+    ('\u{0}', '\u{1F}'),       // Cc (C0 controls; TAB to CR also White_Space)
+    ('\u{7F}', '\u{A0}'),      // Cc (DEL, C1 controls; NEL White_Space), U+00A0 White_Space
+    ('\u{AD}', '\u{AD}'),      // Cf, DI (soft hyphen)
+    ('\u{34F}', '\u{34F}'),    // DI (combining grapheme joiner)
+    ('\u{600}', '\u{605}'),    // Cf (Arabic number signs)
+    ('\u{61C}', '\u{61C}'),    // Cf, DI (Arabic letter mark)
+    ('\u{6DD}', '\u{6DD}'),    // Cf (Arabic end of ayah)
+    ('\u{70F}', '\u{70F}'),    // Cf (Syriac abbreviation mark)
+    ('\u{890}', '\u{891}'),    // Cf (Arabic pound and piastre marks above)
+    ('\u{8E2}', '\u{8E2}'),    // Cf (Arabic disputed end of ayah)
+    ('\u{115F}', '\u{1160}'),  // DI (Hangul choseong and jungseong fillers)
+    ('\u{1680}', '\u{1680}'),  // White_Space (Ogham space mark)
+    ('\u{17B4}', '\u{17B5}'),  // DI (Khmer inherent vowels)
+    ('\u{180B}', '\u{180F}'),  // DI (Mongolian variation selectors), Cf (U+180E vowel separator)
+    ('\u{2000}', '\u{200F}'),  // White_Space (en quad to hair space), Cf, DI (zero-width, marks)
+    ('\u{2028}', '\u{202F}'),  // White_Space (separators, U+202F), Cf, DI (bidi embeddings)
+    ('\u{205F}', '\u{206F}'),  // White_Space (U+205F), Cf, DI (word joiner, invisible operators, isolates)
+    ('\u{2800}', '\u{2800}'),  // Braille pattern blank
+    ('\u{3000}', '\u{3000}'),  // White_Space (ideographic space)
+    ('\u{3164}', '\u{3164}'),  // DI (Hangul filler)
+    ('\u{FE00}', '\u{FE0F}'),  // DI (variation selectors)
+    ('\u{FEFF}', '\u{FEFF}'),  // Cf, DI (byte-order mark)
+    ('\u{FFA0}', '\u{FFA0}'),  // DI (half-width Hangul filler)
+    ('\u{FFF0}', '\u{FFFB}'),  // DI (unassigned), Cf (interlinear annotation)
+    ('\u{110BD}', '\u{110BD}'), // Cf (Kaithi number sign)
+    ('\u{110CD}', '\u{110CD}'), // Cf (Kaithi number sign above)
+    ('\u{13430}', '\u{1343F}'), // Cf (Egyptian hieroglyph format controls)
+    ('\u{1BCA0}', '\u{1BCA3}'), // Cf, DI (shorthand format controls)
+    ('\u{1D173}', '\u{1D17A}'), // Cf, DI (musical symbol format controls)
+    ('\u{E0000}', '\u{E0FFF}'), // Cf, DI (tag characters), DI (variation selectors supplement, unassigned)
+];
 
 /// The unit of a size limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1050,5 +1085,49 @@ impl Error {
             Error::StoredAsset(_) => "the stored media asset is not valid".to_owned(),
             other => other.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory, WhiteSpace};
+    use icu_properties::{CodePointMapData, CodePointSetData};
+
+    /// Every code point, against the Unicode character database: escaped exactly when it is
+    /// Cc, Cf, White_Space but the space, Default_Ignorable_Code_Point, or U+2800.
+    #[test]
+    fn the_invisible_table_is_every_class_it_names() {
+        let ignorable = CodePointSetData::new::<DefaultIgnorableCodePoint>();
+        let white = CodePointSetData::new::<WhiteSpace>();
+        let category = CodePointMapData::<GeneralCategory>::new();
+        let mut seen = [0usize; 5];
+        for ch in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let classes = [
+                category.get(ch) == GeneralCategory::Control,
+                category.get(ch) == GeneralCategory::Format,
+                white.contains(ch) && ch != ' ',
+                ignorable.contains(ch),
+                ch == '\u{2800}',
+            ];
+            for (n, &is) in seen.iter_mut().zip(&classes) {
+                *n += usize::from(is);
+            }
+            let want = classes.contains(&true);
+            assert_eq!(is_invisible(ch), want, "U+{:04X}", u32::from(ch));
+            // The two quoting forms agree with the table.
+            let quoted = Quoted(ch.encode_utf8(&mut [0; 4])).to_string();
+            let escaped = format!("\"<U+{:04X}>\"", u32::from(ch));
+            assert_eq!(quoted == escaped, want, "U+{:04X}: {quoted}", u32::from(ch));
+            assert_eq!(
+                QuotedChar(ch).to_string() == format!("U+{:04X}", u32::from(ch)),
+                want
+            );
+        }
+        // Each class is there: 65 Cc, the Cf and White_Space characters, and the
+        // default-ignorable ones (4,174 of them, unassigned ones included).
+        assert_eq!(seen[0], 65);
+        assert!(seen[1] > 150 && seen[2] == 24 && seen[3] > 4000 && seen[4] == 1, "{seen:?}");
+        assert!(!is_invisible(' ') && !is_invisible('a') && !is_invisible('界'));
     }
 }

@@ -1232,6 +1232,11 @@ fn messages_quote_values_so_any_reader_can_read_them() {
         ("tab\there", "\"tab<U+0009>here\""),
         ("q\"b\\s", "\"q\\\"b\\\\s\""),
         ("界 é", "\"界 é\""),
+        // Default-ignorable code points and the blank Braille pattern, which show nothing.
+        ("a\u{E0041}\u{E0042}b", "\"a<U+E0041><U+E0042>b\""),
+        ("v\u{FE0F}\u{34F}", "\"v<U+FE0F><U+034F>\""),
+        ("\u{115F}\u{3164}\u{2800}", "\"<U+115F><U+3164><U+2800>\""),
+        ("\u{600}1", "\"<U+0600>1\""),
     ];
     for (name, quoted) in cases {
         let e = Request::from_params([("MediaId", ID), (name, "v")]).unwrap_err();
@@ -1241,6 +1246,13 @@ fn messages_quote_values_so_any_reader_can_read_them() {
             "{name:?}"
         );
     }
+    // The hostile report's value: tag characters in a MediaId.
+    let e = Request::from_params([("MediaId", "a\u{E0041}\u{E0042}b")]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid MediaId: character U+E0041 at byte 1 not allowed, only A-Z a-z 0-9 - _ in \
+         \"a<U+E0041><U+E0042>b\""
+    );
     let e = "ab\u{3000}".parse::<ims_media::MediaId>().unwrap_err();
     assert_eq!(
         e.to_string(),

@@ -282,30 +282,30 @@ fn is_invisible(ch: char) -> bool {
 /// checks every code point against the Unicode character database of the `icu_properties`
 /// crate). Each range says which classes it holds.
 const INVISIBLE: [(char, char); 30] = [
-    ('\u{0}', '\u{1F}'),       // Cc (C0 controls; TAB to CR also White_Space)
-    ('\u{7F}', '\u{A0}'),      // Cc (DEL, C1 controls; NEL White_Space), U+00A0 White_Space
-    ('\u{AD}', '\u{AD}'),      // Cf, DI (soft hyphen)
-    ('\u{34F}', '\u{34F}'),    // DI (combining grapheme joiner)
-    ('\u{600}', '\u{605}'),    // Cf (Arabic number signs)
-    ('\u{61C}', '\u{61C}'),    // Cf, DI (Arabic letter mark)
-    ('\u{6DD}', '\u{6DD}'),    // Cf (Arabic end of ayah)
-    ('\u{70F}', '\u{70F}'),    // Cf (Syriac abbreviation mark)
-    ('\u{890}', '\u{891}'),    // Cf (Arabic pound and piastre marks above)
-    ('\u{8E2}', '\u{8E2}'),    // Cf (Arabic disputed end of ayah)
-    ('\u{115F}', '\u{1160}'),  // DI (Hangul choseong and jungseong fillers)
-    ('\u{1680}', '\u{1680}'),  // White_Space (Ogham space mark)
-    ('\u{17B4}', '\u{17B5}'),  // DI (Khmer inherent vowels)
-    ('\u{180B}', '\u{180F}'),  // DI (Mongolian variation selectors), Cf (U+180E vowel separator)
-    ('\u{2000}', '\u{200F}'),  // White_Space (en quad to hair space), Cf, DI (zero-width, marks)
-    ('\u{2028}', '\u{202F}'),  // White_Space (separators, U+202F), Cf, DI (bidi embeddings)
-    ('\u{205F}', '\u{206F}'),  // White_Space (U+205F), Cf, DI (word joiner, invisible operators, isolates)
-    ('\u{2800}', '\u{2800}'),  // Braille pattern blank
-    ('\u{3000}', '\u{3000}'),  // White_Space (ideographic space)
-    ('\u{3164}', '\u{3164}'),  // DI (Hangul filler)
-    ('\u{FE00}', '\u{FE0F}'),  // DI (variation selectors)
-    ('\u{FEFF}', '\u{FEFF}'),  // Cf, DI (byte-order mark)
-    ('\u{FFA0}', '\u{FFA0}'),  // DI (half-width Hangul filler)
-    ('\u{FFF0}', '\u{FFFB}'),  // DI (unassigned), Cf (interlinear annotation)
+    ('\u{0}', '\u{1F}'),        // Cc (C0 controls; TAB to CR also White_Space)
+    ('\u{7F}', '\u{A0}'),       // Cc (DEL, C1 controls; NEL White_Space), U+00A0 White_Space
+    ('\u{AD}', '\u{AD}'),       // Cf, DI (soft hyphen)
+    ('\u{34F}', '\u{34F}'),     // DI (combining grapheme joiner)
+    ('\u{600}', '\u{605}'),     // Cf (Arabic number signs)
+    ('\u{61C}', '\u{61C}'),     // Cf, DI (Arabic letter mark)
+    ('\u{6DD}', '\u{6DD}'),     // Cf (Arabic end of ayah)
+    ('\u{70F}', '\u{70F}'),     // Cf (Syriac abbreviation mark)
+    ('\u{890}', '\u{891}'),     // Cf (Arabic pound and piastre marks above)
+    ('\u{8E2}', '\u{8E2}'),     // Cf (Arabic disputed end of ayah)
+    ('\u{115F}', '\u{1160}'),   // DI (Hangul choseong and jungseong fillers)
+    ('\u{1680}', '\u{1680}'),   // White_Space (Ogham space mark)
+    ('\u{17B4}', '\u{17B5}'),   // DI (Khmer inherent vowels)
+    ('\u{180B}', '\u{180F}'),   // DI (Mongolian variation selectors), Cf (U+180E vowel separator)
+    ('\u{2000}', '\u{200F}'),   // White_Space (en quad to hair space), Cf, DI (zero-width, marks)
+    ('\u{2028}', '\u{202F}'),   // White_Space (separators, U+202F), Cf, DI (bidi embeddings)
+    ('\u{205F}', '\u{206F}'), // White_Space (U+205F), Cf, DI (word joiner, invisible operators, isolates)
+    ('\u{2800}', '\u{2800}'), // Braille pattern blank
+    ('\u{3000}', '\u{3000}'), // White_Space (ideographic space)
+    ('\u{3164}', '\u{3164}'), // DI (Hangul filler)
+    ('\u{FE00}', '\u{FE0F}'), // DI (variation selectors)
+    ('\u{FEFF}', '\u{FEFF}'), // Cf, DI (byte-order mark)
+    ('\u{FFA0}', '\u{FFA0}'), // DI (half-width Hangul filler)
+    ('\u{FFF0}', '\u{FFFB}'), // DI (unassigned), Cf (interlinear annotation)
     ('\u{110BD}', '\u{110BD}'), // Cf (Kaithi number sign)
     ('\u{110CD}', '\u{110CD}'), // Cf (Kaithi number sign above)
     ('\u{13430}', '\u{1343F}'), // Cf (Egyptian hieroglyph format controls)
@@ -702,6 +702,16 @@ pub enum ParamErrorKind {
     Repeated {
         /// How many times it was given.
         count: usize,
+    },
+    /// A JSON member whose value has a type the parameter does not take (a number for
+    /// `Title`, an array, an object, a boolean but for `AppendTags`).
+    #[error("{found}, expected {expected}")]
+    #[non_exhaustive]
+    WrongType {
+        /// What was found: the number or boolean as written, or `an array`, `an object`.
+        found: Box<str>,
+        /// What the parameter takes, as words for the message.
+        expected: &'static str,
     },
     /// An RPC common parameter with another value than this operation's.
     #[error("{value}, only {expected} accepted")]
@@ -1127,7 +1137,10 @@ mod tests {
         // Each class is there: 65 Cc, the Cf and White_Space characters, and the
         // default-ignorable ones (4,174 of them, unassigned ones included).
         assert_eq!(seen[0], 65);
-        assert!(seen[1] > 150 && seen[2] == 24 && seen[3] > 4000 && seen[4] == 1, "{seen:?}");
+        assert!(
+            seen[1] > 150 && seen[2] == 24 && seen[3] > 4000 && seen[4] == 1,
+            "{seen:?}"
+        );
         assert!(!is_invisible(' ') && !is_invisible('a') && !is_invisible('界'));
     }
 }

@@ -38,7 +38,12 @@ pub(crate) const FIXED_ENDPOINTS: [&str; 13] = [
 /// signature but do not make the URL signed by OSS (another CDN's `Expires`, a lone
 /// `Signature` or `OSSAccessKeyId`, `x-oss-date` without the V4 version), which a cover keeps.
 pub(crate) const COVER_QUERIES: &[&str] = &[
-    "", "", "", "", "", "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
     "/c.png?Expires=1700000000&Key-Pair-Id=K1&",
     "/c.png?Signature=abc%3D&",
     "?OSSAccessKeyId=LTAI0000&v=2&",

@@ -10,6 +10,16 @@
 //! keeps, `null` or `""` clears, `AppendTags` a boolean or `"true"`/`"false"`, `CateId` a number
 //! or a string of digits. Written with fields to keep absent and fields to clear `null`.
 //!
+//! Every member goes through the same checks as a wire pair, whatever the JSON type of its
+//! value: a member given twice is "given 2 times", an unknown name is an unknown parameter, a
+//! parameter of older SDK models is refused as such, the value of an ignored common parameter
+//! (`Signature`, `BearerToken`, …) is neither checked nor quoted, and a value of a type the
+//! parameter does not take (a number for `Title`, an array, an object) is
+//! [`ParamErrorKind::WrongType`](crate::ParamErrorKind::WrongType) on that parameter. The
+//! error's message is that of the [`RequestError`](crate::RequestError) the pairs would give.
+//! JSON read through serde is bounded by the caller's body limit: the reader unescapes each
+//! string before the crate sees it, so a service sets a limit on the body it reads.
+//!
 //! ```
 //! # #[cfg(feature = "serde")] {
 //! use ims_media::UpdateMediaInfoRequest;

@@ -15,7 +15,7 @@ use crate::{
     Param, ParamError, ReferenceId, RequestError, Tag, TagsUpdate, Title, UpdateError,
     UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome, UserData,
 };
-use crate::{ErrorResponse, MergePatch};
+use crate::{ErrorResponse, MergePatch, ParamErrorKind};
 
 /// Serialize as the string, deserialize through `FromStr`.
 macro_rules! serde_via_str {
@@ -205,59 +205,14 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut collector = Collector::default();
-                let mut wrong_type: Vec<String> = Vec::new();
-                let mut wrong_omitted = 0;
-                // A target given with the wrong JSON type is not also "missing".
-                let mut target_given = false;
                 while let Some((name, len)) = map.next_key_seed(NameSeed)? {
-                    let seed = MemberSeed {
+                    map.next_value_seed(MemberSeed {
                         collector: &mut collector,
                         name: &name,
                         len,
-                    };
-                    let Err(found) = map.next_value_seed(seed)? else {
-                        continue;
-                    };
-                    target_given |= matches!(&*name, "MediaId" | "InputURL");
-                    if wrong_type.len() < RequestError::MAX_ERRORS {
-                        let expected = match &*name {
-                            "AppendTags" => "true or false",
-                            "CateId" => "a number or a string of digits",
-                            _ => "a string",
-                        };
-                        wrong_type.push(format!(
-                            "invalid {}: {found}, expected {expected}",
-                            crate::Excerpt::new(&name).as_str(),
-                        ));
-                    } else {
-                        wrong_omitted += 1;
-                    }
+                    })?;
                 }
-                match (collector.finish(), wrong_type.is_empty()) {
-                    (Ok(r), true) => Ok(r),
-                    (Err(e), true) => Err(de::Error::custom(e)),
-                    (parsed, false) => {
-                        let (mut messages, omitted): (Vec<String>, usize) = match &parsed {
-                            Ok(_) => (Vec::new(), 0),
-                            Err(e) => (
-                                e.errors()
-                                    .iter()
-                                    .filter(|p| {
-                                        !(target_given
-                                            && matches!(p.kind(), crate::ParamErrorKind::Missing))
-                                    })
-                                    .map(ToString::to_string)
-                                    .collect(),
-                                e.omitted(),
-                            ),
-                        };
-                        messages.extend(wrong_type);
-                        if omitted + wrong_omitted > 0 {
-                            messages.push(format!("and {} more", omitted + wrong_omitted));
-                        }
-                        Err(de::Error::custom(messages.join("; ")))
-                    }
-                }
+                collector.finish().map_err(de::Error::custom)
             }
         }
         d.deserialize_map(V)
@@ -297,8 +252,10 @@ impl<'de> de::DeserializeSeed<'de> for NameSeed {
     }
 }
 
-/// The value of the member `name`, handed to the request parser as it is read. `Err` is the
-/// JSON type found where it is not one the member takes.
+/// The value of the member `name`, handed to the request parser as it is read, whatever its
+/// JSON type: a value of a type the parameter does not take is handed over as
+/// [`ParamErrorKind::WrongType`](crate::ParamErrorKind::WrongType), so that repeats, unknown,
+/// retired and ignored common names are told apart as for wire pairs.
 struct MemberSeed<'a> {
     collector: &'a mut Collector,
     name: &'a str,
@@ -307,65 +264,87 @@ struct MemberSeed<'a> {
 }
 
 impl<'de> de::DeserializeSeed<'de> for MemberSeed<'_> {
-    type Value = Result<(), String>;
+    type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
+impl MemberSeed<'_> {
+    fn add(self, value: Result<&str, ParamErrorKind>) {
+        self.collector.add_sized(self.name, self.len, value);
+    }
+
+    /// `found` (a number or boolean as written, or `an array`, `an object`) where the
+    /// parameter takes another JSON type.
+    fn wrong_type(self, found: impl Into<Box<str>>) {
+        let expected = match self.name {
+            "AppendTags" => "true or false",
+            "CateId" => "a number or a string of digits",
+            _ => "a string",
+        };
+        let found = found.into();
+        self.add(Err(ParamErrorKind::WrongType { found, expected }));
+    }
+
+    /// A number is `CateId`'s value as written, and of the wrong type for any other member.
+    fn number(self, written: String) {
+        if self.name == "CateId" {
+            self.add(Ok(&written));
+        } else {
+            self.wrong_type(written);
+        }
+    }
+}
+
 impl<'de> Visitor<'de> for MemberSeed<'_> {
-    type Value = Result<(), String>;
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string, a number, a boolean or null")
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.collector.add_sized(self.name, self.len, Ok(""));
-        Ok(Ok(()))
+        self.add(Ok(""));
+        Ok(())
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         self.visit_unit()
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.collector.add_sized(self.name, self.len, Ok(v));
-        Ok(Ok(()))
+        self.add(Ok(v));
+        Ok(())
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        let written = if v { "true" } else { "false" };
         if self.name == "AppendTags" {
-            self.collector
-                .add(self.name, Ok(if v { "true" } else { "false" }));
-            return Ok(Ok(()));
+            self.add(Ok(written));
+        } else {
+            self.wrong_type(written);
         }
-        Ok(Err(v.to_string()))
+        Ok(())
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        self.number(v.to_string())
+        self.number(v.to_string());
+        Ok(())
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.number(v.to_string())
+        self.number(v.to_string());
+        Ok(())
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         // `{:?}` keeps the fraction (`3048.0`): a JSON float is never an integer.
-        self.number(format!("{v:?}"))
+        self.number(format!("{v:?}"));
+        Ok(())
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Err("an array".to_owned()))
+        self.wrong_type("an array");
+        Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Err("an object".to_owned()))
-    }
-}
-
-impl MemberSeed<'_> {
-    /// A number is `CateId`'s value as written, and of the wrong type for any other member.
-    fn number<E>(self, written: String) -> Result<Result<(), String>, E> {
-        if self.name == "CateId" {
-            self.collector.add_sized(self.name, self.len, Ok(&written));
-            return Ok(Ok(()));
-        }
-        Ok(Err(written))
+        self.wrong_type("an object");
+        Ok(())
     }
 }
 

@@ -63,11 +63,64 @@ fn hostile_cover() -> impl Strategy<Value = String> {
 /// characters, look-alikes of the forbidden ASCII characters, and letters it keeps (Latin,
 /// Greek, Cyrillic, CJK, kana, Hangul, Arabic, upper case that it folds).
 const UNICODE_HOST_PIECES: &[&str] = &[
-    "a", "b", "x", "1", "0", "-", ".", "。", "．", "｡", "０", "１", "７", "２５５", "ⓛ", "ⓞ", "ⓒ", "Ａ",
-    "ｂ", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{301}",
-    "\u{308}", "＜", "＠", "：", "／", "？", "＃", "＼", "é", "ü", "ß", "ς", "σ", "Ω", "ω", "д", "Д",
-    "例", "え", "カ", "한", "ل", "ي", "ℌ", "ﬁ", "Ⅸ", "\u{E0041}", "\u{FE0F}", "\u{3164}", "ǅ",
-    "xn--", "XN--",
+    "a",
+    "b",
+    "x",
+    "1",
+    "0",
+    "-",
+    ".",
+    "。",
+    "．",
+    "｡",
+    "０",
+    "１",
+    "７",
+    "２５５",
+    "ⓛ",
+    "ⓞ",
+    "ⓒ",
+    "Ａ",
+    "ｂ",
+    "\u{200B}",
+    "\u{200C}",
+    "\u{200D}",
+    "\u{2060}",
+    "\u{FEFF}",
+    "\u{AD}",
+    "\u{301}",
+    "\u{308}",
+    "＜",
+    "＠",
+    "：",
+    "／",
+    "？",
+    "＃",
+    "＼",
+    "é",
+    "ü",
+    "ß",
+    "ς",
+    "σ",
+    "Ω",
+    "ω",
+    "д",
+    "Д",
+    "例",
+    "え",
+    "カ",
+    "한",
+    "ل",
+    "ي",
+    "ℌ",
+    "ﬁ",
+    "Ⅸ",
+    "\u{E0041}",
+    "\u{FE0F}",
+    "\u{3164}",
+    "ǅ",
+    "xn--",
+    "XN--",
 ];
 
 /// Hosts of Unicode pieces, and hosts whose labels are `xn--` labels: random ones (mostly not
@@ -261,7 +314,10 @@ fn signed_and_ordinary_covers_keep_their_hosts() {
 #[test]
 fn unicode_hosts_a_browser_maps_to_others_are_refused() {
     for (input, browser_host) in [
-        ("http://169.254.169.254。/latest/meta-data/", Some("169.254.169.254")),
+        (
+            "http://169.254.169.254。/latest/meta-data/",
+            Some("169.254.169.254"),
+        ),
         ("http://0x7f.０.０.１/", Some("127.0.0.1")),
         ("http://ⓛⓞⓒⓐⓛⓗⓞⓢⓣ/", Some("localhost")),
         ("http://example．com/", Some("example.com")),
@@ -302,14 +358,23 @@ fn unicode_hosts_a_browser_maps_to_others_are_refused() {
     );
     // `xn--a` is not Punycode of anything a browser reads: refused by both.
     assert!(url::Url::parse("http://xn--a/").is_err());
-    refused_as("http://xn--a/", |r| matches!(r, UrlError::InvalidHost { .. }));
+    refused_as("http://xn--a/", |r| {
+        matches!(r, UrlError::InvalidHost { .. })
+    });
 }
 
 /// Reach: a label of the characters the check vouches for, in the ASCII form the standard
 /// gives it, is accepted (in any ASCII case) with that host.
 #[test]
 fn xn_labels_of_kept_characters_are_accepted() {
-    let alphabets = ["bücherß", "αβγδ", "дежзий", "例え漢字", "カタカナひら", "한국어"];
+    let alphabets = [
+        "bücherß",
+        "αβγδ",
+        "дежзий",
+        "例え漢字",
+        "カタカナひら",
+        "한국어",
+    ];
     for letters in alphabets {
         let chars: Vec<char> = letters.chars().collect();
         for len in 1..=chars.len() {

@@ -267,7 +267,11 @@ fn every_value_type_refuses_ten_mebibytes_cheaply() {
     // copied whole.
     let signed = format!("https://b.example.com/a.png?OSSAccessKeyId=k&Signature=x&v={a}");
     let err = assert_cheap("CoverURL", || CoverUrl::from_signed(&signed)).unwrap_err();
-    assert_too_long(err.kind(), 128, signed.len() - "OSSAccessKeyId=k&Signature=x&".len());
+    assert_too_long(
+        err.kind(),
+        128,
+        signed.len() - "OSSAccessKeyId=k&Signature=x&".len(),
+    );
     let digits = "9".repeat(SIZE);
     let err = assert_cheap("CateId", || digits.parse::<CateId>()).unwrap_err();
     assert!(matches!(err.kind(), ParamErrorKind::OutOfRange { value, .. } if value.is_shortened()));

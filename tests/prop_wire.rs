@@ -112,8 +112,90 @@ fn expected_error_names(pairs: &[(String, String)]) -> Vec<String> {
     out
 }
 
+/// A JSON member value of any type: a string of [`value`], `null`, a boolean, an integer, a
+/// fraction, an array, an object.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    prop_oneof![
+        4 => value().prop_map(Value::String),
+        1 => Just(Value::Null),
+        1 => any::<bool>().prop_map(Value::Bool),
+        1 => prop_oneof![Just(3048i64), Just(0), Just(-5), any::<i64>()].prop_map(Value::from),
+        1 => select(&[1.5, 3048.0, -0.25][..]).prop_map(Value::from),
+        1 => Just(json!(["a", 1])),
+        1 => Just(json!({"a": [null]})),
+    ]
+}
+
+/// What the wire pair of a JSON member is: a string as it is, `null` empty (clear), a boolean
+/// of `AppendTags` and a number of `CateId` as written; any other type stands for a value the
+/// parameter refuses (a control character refuses every parameter that checks its value).
+fn as_pair_value(name: &str, value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Bool(b) if name == "AppendTags" => b.to_string(),
+        Value::Number(n) if name == "CateId" => match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => format!("{:?}", n.as_f64().unwrap()),
+        },
+        _ => "\u{1}".to_owned(),
+    }
+}
+
+/// The head of each problem of a message (`invalid Title`, `missing MediaId`, `unknown
+/// parameter "x"`), which names the parameter and tells its code.
+fn heads(message: &str) -> Vec<String> {
+    // A message may hold "; " itself (BusinessType's "; valid values: …"): problems start
+    // with one of these words.
+    message
+        .split("; ")
+        .filter(|m| {
+            ["invalid ", "missing ", "unknown parameter ", "and "]
+                .iter()
+                .any(|start| m.starts_with(start))
+        })
+        .map(|m| m.split_once(": ").map_or(m, |(head, _)| head).to_owned())
+        .collect()
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    /// A JSON object whose members have values of any type, repeated names included, and the
+    /// pairs it stands for: both accepted as the same request, or both refused with the same
+    /// parameters in error, in the same order, with the same codes.
+    #[test]
+    fn json_of_any_value_types_agrees_with_the_pairs(
+        members in proptest::collection::vec((name(), json_value()), 0..8)
+    ) {
+        // Problems are joined by "; ": values that hold it would split a message.
+        prop_assume!(members.iter().all(|(_, v)| !v.to_string().contains(';')));
+        let text = format!(
+            "{{{}}}",
+            members
+                .iter()
+                .map(|(k, v)| format!("{}:{v}", serde_json::Value::from(k.as_str())))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let pairs: Vec<(String, String)> = members
+            .iter()
+            .map(|(k, v)| (k.clone(), as_pair_value(k, v)))
+            .collect();
+        let by_pairs = UpdateMediaInfoRequest::from_params(pairs.iter().map(|(k, v)| (k, v)));
+        let by_json = serde_json::from_str::<UpdateMediaInfoRequest>(&text);
+        match (by_pairs, by_json) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => {
+                let message = b.to_string();
+                let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+                prop_assert_eq!(heads(&a.to_string()), heads(message), "{}", text);
+            }
+            (a, b) => prop_assert!(false, "{text}: pairs {a:?}, JSON {b:?}"),
+        }
+    }
 
     #[test]
     fn from_params_reports_each_problem_once_in_order(

@@ -269,7 +269,10 @@ fn signature_parameters_are_removed_and_others_kept_in_order() {
     let err = CoverUrl::from_signed(&huge).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("invalid CoverURL: {} bytes, at most 128 allowed", huge.len() - "OSSAccessKeyId=k&Signature=x&".len())
+        format!(
+            "invalid CoverURL: {} bytes, at most 128 allowed",
+            huge.len() - "OSSAccessKeyId=k&Signature=x&".len()
+        )
     );
 }
 

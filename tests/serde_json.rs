@@ -884,6 +884,56 @@ fn request_json_values_of_the_wrong_type_name_their_parameter() {
     );
     assert_eq!(
         err(json!({"InputURL": true, "Title": "x".repeat(129)})),
-        "invalid Title: 129 bytes, at most 128 allowed; invalid InputURL: true, expected a string"
+        "invalid InputURL: true, expected a string; invalid Title: 129 bytes, at most 128 allowed"
+    );
+}
+
+/// JSON members are read as wire pairs are, whatever their value's type (the hostile
+/// report's cases): a name is escaped in the message, an ignored common parameter's value is
+/// neither checked nor quoted, an unknown name is unknown, a repeat is a repeat, a retired
+/// parameter is retired.
+#[test]
+fn request_json_members_of_any_type_are_read_as_pairs_are() {
+    let read = |text: &str| serde_json::from_str::<UpdateMediaInfoRequest>(text);
+    let err = |text: &str| {
+        let e = read(text).unwrap_err().to_string();
+        // serde_json adds where the error was found.
+        e.rsplit_once(" at line ")
+            .map_or(e.clone(), |(m, _)| m.to_owned())
+    };
+    assert_eq!(
+        err(r#"{"MediaId":"abc","Ti\ntle\u202e":1}"#),
+        "unknown parameter \"Ti<U+000A>tle<U+202E>\": not a parameter of UpdateMediaInfo"
+    );
+    let r = read(r#"{"MediaId":"abc","Signature":123456789012,"BearerToken":{"a":[1]}}"#);
+    assert_eq!(r.unwrap(), req(&[("MediaId", "abc")]));
+    assert_eq!(
+        err(r#"{"MediaId":"abc","Bogus":true}"#),
+        "unknown parameter \"Bogus\": not a parameter of UpdateMediaInfo"
+    );
+    assert_eq!(
+        err(r#"{"MediaId":"abc","Title":1,"Title":2}"#),
+        "invalid Title: given 2 times, at most once allowed"
+    );
+    assert_eq!(
+        err(r#"{"MediaId":"abc","Snapshots":["x"]}"#),
+        "invalid Snapshots: a parameter of older SDK models, not of UpdateMediaInfo as \
+         documented today, so it would not be applied"
+    );
+    assert_eq!(
+        err(r#"{"MediaId":"abc","Action":7}"#),
+        "invalid Action: 7, expected a string"
+    );
+    // The same problems, with the same kinds, as from the pairs.
+    let pairs = UpdateMediaInfoRequest::from_params([
+        ("MediaId", "abc"),
+        ("Title", "x"),
+        ("Title", "y"),
+        ("Snapshots", "x"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        err(r#"{"MediaId":"abc","Title":1,"Title":[],"Snapshots":{}}"#),
+        pairs.to_string()
     );
 }

@@ -313,7 +313,10 @@ fn a_cover_with_a_query_survives_the_store_and_a_signed_one_is_refused() {
     .unwrap();
     let outcome = apply_update(&media, &request).unwrap();
     let mut doc = stored_document(&media);
-    json_patch::merge(&mut doc, &serde_json::to_value(outcome.merge_patch()).unwrap());
+    json_patch::merge(
+        &mut doc,
+        &serde_json::to_value(outcome.merge_patch()).unwrap(),
+    );
     assert_eq!(doc["CoverURL"], cover);
     let read: MediaInfo = serde_json::from_value(doc).unwrap();
     assert_eq!(read, outcome.media);

@@ -398,6 +398,9 @@ impl Collector {
             };
             if let Some(slot) = self.common.get_mut(i) {
                 slot.add(|| match (v, expected) {
+                    // The value of an ignored common parameter is never used, whatever its
+                    // JSON type (and never quoted).
+                    (Err(ParamErrorKind::WrongType { .. }), None) => None,
                     (Err(kind), _) => Some(ParamError::common(common, kind)),
                     (Ok(s), Some(want)) if s != want => Some(ParamError::common(
                         common,

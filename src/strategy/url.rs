@@ -290,7 +290,13 @@ pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
     ];
     let port = proptest::option::of(1..=65535u32);
     let start = select(&["/", "?", "#"][..]);
-    (scheme, host, port, start, select(crate::generate::COVER_QUERIES))
+    (
+        scheme,
+        host,
+        port,
+        start,
+        select(crate::generate::COVER_QUERIES),
+    )
         .prop_map(|(scheme, host, port, start, query)| {
             let port = port.map(|p| format!(":{p}")).unwrap_or_default();
             let start = if query.is_empty() { start } else { query };

@@ -175,7 +175,15 @@ mod tests {
     #[test]
     fn refuses_what_does_not_decode() {
         for bad in [
-            "", "a", "abc-", "-", "a-", "zzzzzzzzzzzzzz", "99999999999", "ab=", "bücher",
+            "",
+            "a",
+            "abc-",
+            "-",
+            "a-",
+            "zzzzzzzzzzzzzz",
+            "99999999999",
+            "ab=",
+            "bücher",
         ] {
             if bad == "a" {
                 // One digit decodes to a character past ASCII.

@@ -1069,15 +1069,31 @@ pub enum Error {
     /// pass for the caller's `InvalidParameter` (whose message would quote the stored value).
     #[error("the stored media asset is not valid: {0}")]
     StoredAsset(ParamError),
+    /// The stored document found for the request (by its `MediaId` or `InputURL`) cannot be
+    /// read as a media asset at all, e.g. a `MediaBasicInfo` JSON document with a member of the
+    /// wrong type: [`ErrorCode::InternalError`], the service's fault. It holds the reader's
+    /// message (which may quote stored values, so the error body does not carry it). A service
+    /// answers this, never "not found", for a document it found but cannot read: corrupt data
+    /// must not hide behind a 404.
+    ///
+    /// ```
+    /// use ims_media::{Error, ErrorCode};
+    /// let e = Error::StoredDocument("invalid CateId at line 1 column 12".into());
+    /// assert_eq!((e.code(), e.http_status()), (ErrorCode::InternalError, 500));
+    /// assert_eq!(e.public_message(), "the stored media document cannot be read");
+    /// ```
+    #[error("the stored media document cannot be read: {0}")]
+    StoredDocument(Box<str>),
 }
 
 impl Error {
-    /// The code of the first problem ([`ErrorCode::InternalError`] for a stored asset).
+    /// The code of the first problem ([`ErrorCode::InternalError`] for a stored asset or
+    /// document).
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Request(e) => e.code(),
             Error::Update(e) => e.code(),
-            Error::StoredAsset(_) => ErrorCode::InternalError,
+            Error::StoredAsset(_) | Error::StoredDocument(_) => ErrorCode::InternalError,
         }
     }
 
@@ -1089,10 +1105,12 @@ impl Error {
     /// The message an error body may carry, safe to return to the caller: the message of
     /// every problem of the request, in order, joined by `; ` (then `; and N more` when more
     /// were found than listed); the update's message; for a stored asset, only
-    /// `the stored media asset is not valid`, since its details quote the stored values.
+    /// `the stored media asset is not valid`, and for a stored document, only `the stored
+    /// media document cannot be read`, since their details quote the stored values.
     pub fn public_message(&self) -> String {
         match self {
             Error::StoredAsset(_) => "the stored media asset is not valid".to_owned(),
+            Error::StoredDocument(_) => "the stored media document cannot be read".to_owned(),
             other => other.to_string(),
         }
     }

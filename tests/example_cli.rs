@@ -363,7 +363,8 @@ fn no_arguments_run_the_demonstration() {
     }
 }
 
-/// The service handler example: three requests, their statuses, the asset stored back.
+/// The service handler example: five requests, their statuses, the asset stored back; a
+/// stored document found but unreadable is 500 `InternalError`, not 404.
 #[test]
 fn the_service_handler_example_answers_and_stores() {
     let out = Command::new(built_example("service_handler"))
@@ -376,6 +377,9 @@ fn the_service_handler_example_answers_and_stores() {
         "-> 200 {\"RequestId\":\"request-0\"",
         "-> 404 {\"RequestId\":\"request-1\",\"HostId\":\"ice.cn-shanghai.aliyuncs.com\",\"Code\":\"ResourceNotFound\"",
         "-> 400 {\"RequestId\":\"request-2\"",
+        // Found but unreadable: the service's fault, never hidden behind a 404.
+        "-> 500 {\"RequestId\":\"request-3\",\"HostId\":\"ice.cn-shanghai.aliyuncs.com\",\"Code\":\"InternalError\",\"Message\":\"the stored media document cannot be read\"}",
+        "-> 500 {\"RequestId\":\"request-4\",\"HostId\":\"ice.cn-shanghai.aliyuncs.com\",\"Code\":\"InternalError\",\"Message\":\"the stored media asset is not valid\"}",
         "\"MediaTags\": \"news,sports\",",
         "\"Title\": \"Opening\"",
         "\"FileName\": \"intro.mp4\"",

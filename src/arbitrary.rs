@@ -364,8 +364,9 @@ fn push_escaped(out: &mut String, c: char, lower: bool) {
 }
 
 /// An object key of 1 to 1,023 decoded bytes (biased towards 1,023), not starting with `/` or
-/// `\`, without control characters, written with the escapes `escapes` says.
-fn object_key(u: &mut Unstructured<'_>) -> Result<String> {
+/// `\`, without control characters, written with the escapes `escapes` says; `web` (the
+/// `http(s)://` forms) escapes `\` too, which a browser would read as `/`.
+fn object_key(u: &mut Unstructured<'_>, web: bool) -> Result<String> {
     let escapes = match u.int_in_range(0u8..=3)? {
         0 | 1 => Escapes::Needed,
         2 => Escapes::Sdk,
@@ -381,7 +382,7 @@ fn object_key(u: &mut Unstructured<'_>) -> Result<String> {
         }
         decoded_len += c.len_utf8();
         let escape = match escapes {
-            _ if matches!(c, '%' | '?' | '#') => true,
+            _ if matches!(c, '%' | '?' | '#') || web && c == '\\' => true,
             Escapes::Needed => false,
             Escapes::Sdk => !(c.is_ascii_alphanumeric() || "-_.~/".contains(c)),
             Escapes::Mixed => u.arbitrary()?,
@@ -445,7 +446,7 @@ impl<'a> Arbitrary<'a> for InputUrl {
                 let scheme = mixed_case(u, "oss://".to_owned())?;
                 let bucket = label(u, 3, 63)?;
                 let bucket = mixed_case(u, bucket)?;
-                format!("{scheme}{bucket}/{}", object_key(u)?)
+                format!("{scheme}{bucket}/{}", object_key(u, false)?)
             }
             4..=6 => {
                 let scheme = if u.arbitrary()? {
@@ -457,7 +458,7 @@ impl<'a> Arbitrary<'a> for InputUrl {
                 let bucket = label(u, 3, 63)?;
                 let host = format!("{bucket}.{}", endpoint(u)?);
                 let host = mixed_case(u, host)?;
-                format!("{scheme}{host}/{}", object_key(u)?)
+                format!("{scheme}{host}/{}", object_key(u, true)?)
             }
             _ => {
                 let scheme = mixed_case(u, "vod://".to_owned())?;

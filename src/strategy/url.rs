@@ -121,8 +121,9 @@ fn encoding() -> impl Strategy<Value = (Encoding, Case)> {
 }
 
 /// Writes `key` into a URL path, percent-encoding as `encoding` says, with hex digits in the
-/// case `case` says.
-fn encode_key(key: &str, encoding: Encoding, case: Case) -> String {
+/// case `case` says; `web` (the `http(s)://` forms) escapes `\` too, which a browser would
+/// read as `/`.
+fn encode_key(key: &str, encoding: Encoding, case: Case, web: bool) -> String {
     const UPPER: &[u8; 16] = b"0123456789ABCDEF";
     let mut choose = match encoding {
         Encoding::Random(seed) => Some(Bits::new(seed)),
@@ -134,7 +135,7 @@ fn encode_key(key: &str, encoding: Encoding, case: Case) -> String {
     };
     let mut out = String::with_capacity(key.len() * 3);
     for c in key.chars() {
-        let must = matches!(c, '%' | '?' | '#');
+        let must = matches!(c, '%' | '?' | '#') || web && c == '\\';
         let unreserved = c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '/');
         let encode = must
             || match encoding {
@@ -178,7 +179,7 @@ fn render_oss(bucket: String, key: String) -> impl Strategy<Value = String> {
                 format!(
                     "{scheme}://{}/{}",
                     case.apply(&bucket),
-                    encode_key(&key, enc, hex)
+                    encode_key(&key, enc, hex, false)
                 )
             }
         });
@@ -190,7 +191,7 @@ fn render_oss(bucket: String, key: String) -> impl Strategy<Value = String> {
     )
         .prop_map(move |(scheme, endpoint, case, (enc, hex))| {
             let host = case.apply(&format!("{bucket}.{endpoint}"));
-            format!("{scheme}://{host}/{}", encode_key(&key, enc, hex))
+            format!("{scheme}://{host}/{}", encode_key(&key, enc, hex, true))
         });
     prop_oneof![oss, http].boxed()
 }

@@ -6,7 +6,7 @@
 //! * the peer: the same rules written with `garde` on a struct of `Option<String>` fields,
 //!   built from the same pairs (see [`peer`]).
 //!
-//! Run with `cargo bench --bench request`; `-- --quick` for a short run. The table of ratios
+//! Run with `cargo bench -p ims-media-benches --bench request`; `-- --quick` for a short run. The table of ratios
 //! is printed at the end.
 
 // Benchmark set-up may panic on inputs it built itself.

@@ -6,8 +6,8 @@
 //! * `ReferenceId` and `MediaId` beside the regex a user would write,
 //!   `^[A-Za-z0-9_-]{6,64}$` (`is_match` alone, which builds no value).
 //!
-//! Run with `cargo bench --bench values`; `-- --quick` for a short run. The ratios the README
-//! quotes are printed at the end of `cargo bench --bench request` (see `benches/README.md`).
+//! Run with `cargo bench -p ims-media-benches --bench values`; `-- --quick` for a short run. The ratios the README
+//! quotes are printed at the end of `cargo bench -p ims-media-benches --bench request` (see `benches/README.md`).
 
 // Benchmark set-up may panic on inputs it built itself.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]

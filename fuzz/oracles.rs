@@ -494,7 +494,7 @@ fn check_tags(tags: &MediaTags) {
 // apply_update.
 
 // The model is shared with the property tests (one model, two drivers).
-#[path = "../tests/common/model.rs"]
+#[path = "../tests/suite/common/model.rs"]
 mod model;
 use model::{model_update, Model};
 

@@ -9,6 +9,7 @@
 // Helpers outside `#[test]` functions unwrap too.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+#[path = "suite/common/mod.rs"]
 mod common;
 
 use std::alloc::{GlobalAlloc, Layout, System};

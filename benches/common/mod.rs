@@ -41,8 +41,8 @@ pub fn ratio(
 }
 
 /// Where criterion writes its results: as criterion decides it, short of asking
-/// `cargo metadata` (`cargo bench` runs in the package root, so `target/criterion` is it
-/// unless the target directory was moved by `CARGO_TARGET_DIR`).
+/// `cargo metadata` (the workspace's `target/criterion`, next to this package, unless the
+/// target directory was moved by `CARGO_TARGET_DIR`).
 fn criterion_home() -> PathBuf {
     if let Some(home) = std::env::var_os("CRITERION_HOME") {
         return PathBuf::from(home);
@@ -50,7 +50,7 @@ fn criterion_home() -> PathBuf {
     if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
         return PathBuf::from(target).join("criterion");
     }
-    PathBuf::from("target/criterion")
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/criterion"))
 }
 
 /// The median in nanoseconds of benchmark `id` (`group/function`), if it was measured by

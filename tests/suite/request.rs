@@ -2,8 +2,6 @@
 //! messages, the error order, the error cap, query decoding and the round trips.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use ims_media::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, Excerpt, FieldUpdate,
     InputUrl, MediaTags, MediaTarget, ParamError, ParamErrorKind, ReferenceId, RequestError,

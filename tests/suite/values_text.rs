@@ -1,8 +1,6 @@
 //! The bounded-text values and tags through the public API (rules 2–6 of `ims_media::rules`, §4.1).
 #![allow(clippy::unwrap_used)] // Tests fail by panicking.
 
-mod common;
-
 use std::collections::hash_map::DefaultHasher;
 use std::fmt::{Debug, Display};
 use std::hash::{Hash, Hasher};

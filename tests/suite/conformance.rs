@@ -87,7 +87,7 @@ fn run(case: &Value) -> Result<(), String> {
 #[test]
 fn every_conformance_case_passes() {
     let cases: Vec<Value> =
-        serde_json::from_str(include_str!("data/conformance_cases.json")).unwrap();
+        serde_json::from_str(include_str!("../data/conformance_cases.json")).unwrap();
     assert!(cases.len() >= 55, "only {} cases", cases.len());
     let failures: Vec<String> = cases
         .iter()
@@ -109,7 +109,7 @@ fn every_conformance_case_passes() {
 #[test]
 fn a_wrong_expectation_is_caught() {
     let cases: Vec<Value> =
-        serde_json::from_str(include_str!("data/conformance_cases.json")).unwrap();
+        serde_json::from_str(include_str!("../data/conformance_cases.json")).unwrap();
     let mut case = cases[0].clone();
     case["expect"]["changed"] = json!(["Description"]);
     assert!(run(&case).is_err());

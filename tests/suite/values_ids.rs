@@ -2,8 +2,6 @@
 //! with its exact message and kind data.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::HashMap;
 use std::str::FromStr;
 

@@ -4,7 +4,7 @@
 // Property bodies and helpers outside `#[test]` functions unwrap too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+use crate::common;
 
 use ims_media::strategy;
 use ims_media::{

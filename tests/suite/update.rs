@@ -2,8 +2,6 @@
 //! replaced and appended, the target checks, idempotence of every kind of update, atomicity.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use ims_media::{
     apply_update, BusinessType, CateId, ErrorCode, Excerpt, FieldUpdate, MediaInfo, MediaTags,
     MediaTarget, Param, ParamError, TagsUpdate, UpdateError, UpdateMediaInfoRequest, UpdateOutcome,

@@ -10,35 +10,35 @@ use serde_json::{Map, Value};
 const DOCUMENTS: [(&str, &str); 8] = [
     (
         "get_media_info.api_reference.json",
-        include_str!("data/responses/get_media_info.api_reference.json"),
+        include_str!("../data/responses/get_media_info.api_reference.json"),
     ),
     (
         "get_media_info.derived_v4.json",
-        include_str!("data/responses/get_media_info.derived_v4.json"),
+        include_str!("../data/responses/get_media_info.derived_v4.json"),
     ),
     (
         "batch_get_media_infos.api_reference.json",
-        include_str!("data/responses/batch_get_media_infos.api_reference.json"),
+        include_str!("../data/responses/batch_get_media_infos.api_reference.json"),
     ),
     (
         "search_media.api_reference.json",
-        include_str!("data/responses/search_media.api_reference.json"),
+        include_str!("../data/responses/search_media.api_reference.json"),
     ),
     (
         "related.get_public_media_info.api_reference.json",
-        include_str!("data/responses/related.get_public_media_info.api_reference.json"),
+        include_str!("../data/responses/related.get_public_media_info.api_reference.json"),
     ),
     (
         "related.list_media_basic_infos.api_reference.json",
-        include_str!("data/responses/related.list_media_basic_infos.api_reference.json"),
+        include_str!("../data/responses/related.list_media_basic_infos.api_reference.json"),
     ),
     (
         "related.list_public_media_basic_infos.api_reference.json",
-        include_str!("data/responses/related.list_public_media_basic_infos.api_reference.json"),
+        include_str!("../data/responses/related.list_public_media_basic_infos.api_reference.json"),
     ),
     (
         "related.search_public_media_info.api_reference.json",
-        include_str!("data/responses/related.search_public_media_info.api_reference.json"),
+        include_str!("../data/responses/related.search_public_media_info.api_reference.json"),
     ),
 ];
 

@@ -3,8 +3,6 @@
 // Tests may unwrap and panic: a failure is the point.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-mod common;
-
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::time::{Duration, Instant};
@@ -1248,7 +1246,7 @@ fn region_is_the_oss_region_id_of_every_published_endpoint() {
 /// every endpoint, as the host of an `https://` InputURL, gives the table's region ID.
 #[test]
 fn region_of_every_endpoint_in_the_published_table() {
-    let table = include_str!("data/oss_endpoints.tsv");
+    let table = include_str!("../data/oss_endpoints.tsv");
     let mut rows = 0;
     let mut wrong = Vec::new();
     for line in table

@@ -11,7 +11,7 @@ use ims_media::{CateId, FieldUpdate, MediaTarget, Param, TagsUpdate, UpdateMedia
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-const DATA: &str = include_str!("data/sdk_requests/requests.json");
+const DATA: &str = include_str!("../data/sdk_requests/requests.json");
 
 const TEA: &str = "alibabacloud-ice20201109 6.20.2 (alibabacloud-tea-openapi 0.4.6)";
 const CORE: &str = "aliyun-python-sdk-ice 1.0.2 (aliyun-python-sdk-core 2.16.1)";

@@ -1,5 +1,6 @@
 //! `MediaInfo`, the stored state of a media asset, and the operation's response.
 
+use crate::param::ParamList;
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
     ReferenceId, Title, UserData,
@@ -74,11 +75,8 @@ impl MediaInfo {
 impl MediaInfo {
     /// The fields in which `other` differs from `self`, in [`Param::ALL`] order, `MediaId` and
     /// `InputURL` included (compared as written); no allocation.
-    pub(crate) fn differing_fields(&self, other: &MediaInfo) -> Fields {
-        let mut fields = Fields {
-            params: [Param::MediaId; Param::ALL.len()],
-            len: 0,
-        };
+    pub(crate) fn differing_fields(&self, other: &MediaInfo) -> ParamList {
+        let mut fields = ParamList::default();
         for (param, differs) in [
             (Param::MediaId, self.media_id != other.media_id),
             (Param::InputUrl, self.input_url != other.input_url),
@@ -95,25 +93,9 @@ impl MediaInfo {
             (Param::CateId, self.cate_id != other.cate_id),
             (Param::ReferenceId, self.reference_id != other.reference_id),
         ] {
-            if let (true, Some(slot)) = (differs, fields.params.get_mut(fields.len)) {
-                *slot = param;
-                fields.len += 1;
-            }
+            fields.note(param, differs);
         }
         fields
-    }
-}
-
-/// A list of fields held in place (at most one of each parameter).
-pub(crate) struct Fields {
-    params: [Param; Param::ALL.len()],
-    len: usize,
-}
-
-impl Fields {
-    pub(crate) fn as_slice(&self) -> &[Param] {
-        debug_assert!(self.len <= self.params.len());
-        self.params.get(..self.len).unwrap_or_default()
     }
 }
 

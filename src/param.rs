@@ -232,3 +232,46 @@ mod tests {
         );
     }
 }
+
+/// Parameters noted in place, at most one of each, in the order noted: the changed set of an
+/// update and the fields two assets differ in. No allocation until copied out.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ParamList {
+    params: [Param; Param::ALL.len()],
+    len: usize,
+}
+
+impl Default for ParamList {
+    fn default() -> Self {
+        ParamList {
+            params: [Param::MediaId; Param::ALL.len()],
+            len: 0,
+        }
+    }
+}
+
+impl ParamList {
+    /// Notes `param` when `differs`. Each parameter is noted at most once, so the list never
+    /// grows past [`Param::ALL`]'s length.
+    pub(crate) fn note(&mut self, param: Param, differs: bool) {
+        if !differs {
+            return;
+        }
+        debug_assert!(!self.as_slice().contains(&param), "{param:?} noted twice");
+        #[allow(clippy::expect_used)]
+        let slot = self
+            .params
+            .get_mut(self.len)
+            .expect("each parameter is noted at most once, so there is a slot for it");
+        *slot = param;
+        self.len += 1;
+    }
+
+    /// The parameters noted, in order.
+    pub(crate) fn as_slice(&self) -> &[Param] {
+        #[allow(clippy::expect_used)]
+        self.params
+            .get(..self.len)
+            .expect("len counts the slots filled")
+    }
+}

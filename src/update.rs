@@ -2,6 +2,7 @@
 //! the wire.
 
 use crate::error::{Excerpt, UpdateError};
+use crate::param::ParamList;
 use crate::request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
 use crate::{MediaInfo, Param};
 
@@ -121,27 +122,13 @@ pub fn apply_update(
 
 /// The parameters an update changed, in the order of [`Param::ALL`]: collected in place, then
 /// copied out with one allocation at most.
-struct Changed {
-    params: [Param; Param::ALL.len()],
-    count: usize,
-}
-
-impl Default for Changed {
-    fn default() -> Self {
-        Changed {
-            params: [Param::MediaId; Param::ALL.len()],
-            count: 0,
-        }
-    }
-}
+#[derive(Default)]
+struct Changed(ParamList);
 
 impl Changed {
     /// Records `param` when `differs`.
     fn note(&mut self, param: Param, differs: bool) {
-        if let (true, Some(slot)) = (differs, self.params.get_mut(self.count)) {
-            *slot = param;
-            self.count += 1;
-        }
+        self.0.note(param, differs);
     }
 
     /// The field after `update`, `param` recorded when it differs from `current`. A kept
@@ -160,8 +147,7 @@ impl Changed {
     }
 
     fn to_vec(&self) -> Vec<Param> {
-        debug_assert!(self.count <= self.params.len());
-        self.params.get(..self.count).unwrap_or_default().to_vec()
+        self.0.as_slice().to_vec()
     }
 }
 

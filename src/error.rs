@@ -245,6 +245,25 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
+/// A parameter's name in a message: as it is when it is a plain name (letters, digits, `-`,
+/// `_`, as every known name is), quoted as [`Quoted`] quotes values otherwise.
+struct Name<'a>(&'a str);
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plain = !self.0.is_empty()
+            && self
+                .0
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if plain {
+            f.write_str(self.0)
+        } else {
+            write!(f, "{}", Quoted(self.0))
+        }
+    }
+}
+
 /// One character quoted in a message: `'é'`, or `U+3000` for one that cannot be seen (as
 /// [`Quoted`] decides).
 pub(crate) struct QuotedChar(pub(crate) char);
@@ -703,6 +722,19 @@ pub enum ParamErrorKind {
         /// How many times it was given.
         count: usize,
     },
+    /// The request is larger than any valid one can be: refused whole, at once, on the
+    /// parameter being read when it passed the limit, so that hostile input costs constant
+    /// time and no allocation.
+    #[error("request of {found} bytes or more, at most {max} allowed: refused whole")]
+    #[non_exhaustive]
+    RequestTooLarge {
+        /// The most bytes a request may have
+        /// ([`UpdateMediaInfoRequest::MAX_REQUEST_BYTES`](crate::UpdateMediaInfoRequest::MAX_REQUEST_BYTES)).
+        max: usize,
+        /// The bytes found: a query string's length, or the names and values read when the
+        /// limit was passed.
+        found: usize,
+    },
     /// A JSON member whose value has a type the parameter does not take (a number for
     /// `Title`, an array, an object, a boolean but for `AppendTags`).
     #[error("{found}, expected {expected}")]
@@ -846,7 +878,13 @@ impl fmt::Display for ParamError {
                 }
                 write!(f, ": {}", self.0.kind)
             }
-            kind => write!(f, "invalid {}: {}", self.0.name, kind),
+            kind => {
+                write!(f, "invalid {}", Name(&self.0.name))?;
+                if self.0.name_len > self.0.name.len() {
+                    f.write_str("…")?;
+                }
+                write!(f, ": {kind}")
+            }
         }
     }
 }

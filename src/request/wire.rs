@@ -28,6 +28,10 @@ impl UpdateMediaInfoRequest {
         let mut collector = Collector::default();
         for (name, value) in pairs {
             collector.add(name.as_ref(), Ok(value.as_ref()));
+            if collector.is_too_large() {
+                // Refused whole: what follows is not read.
+                break;
+            }
         }
         collector.finish()
     }
@@ -59,6 +63,9 @@ impl UpdateMediaInfoRequest {
     /// );
     /// ```
     pub fn from_query(query: &str) -> Result<Self, RequestError> {
+        if query.len() > Self::MAX_REQUEST_BYTES {
+            return Err(too_large_query(query).into());
+        }
         let mut collector = Collector::default();
         for segment in query.split('&').filter(|s| !s.is_empty()) {
             let (raw_name, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
@@ -129,6 +136,41 @@ impl UpdateMediaInfoRequest {
             }
         }
         collector.finish()
+    }
+}
+
+/// The one problem of a query longer than
+/// [`UpdateMediaInfoRequest::MAX_REQUEST_BYTES`]: on the parameter whose segment holds the
+/// first byte past the limit. Only that much of the query is split, and only that name is
+/// decoded (when it is short enough to be a parameter's), so the cost is the same whatever
+/// the query's length.
+fn too_large_query(query: &str) -> ParamError {
+    let max = UpdateMediaInfoRequest::MAX_REQUEST_BYTES;
+    let kind = ParamErrorKind::RequestTooLarge {
+        max,
+        found: query.len(),
+    };
+    let head = query.as_bytes().get(..max).unwrap_or_default();
+    // Just after a `&` (ASCII), or the start: a character boundary.
+    let start = head.iter().rposition(|&b| b == b'&').map_or(0, |at| at + 1);
+    let rest = query.get(start..).unwrap_or_default();
+    // A name longer than this is no parameter's: reported by its first bytes as received.
+    const NAME_WINDOW: usize = 256;
+    let mut cut = rest.len().min(NAME_WINDOW);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = rest.get(..cut).unwrap_or_default();
+    let Some(end) = window
+        .find(['=', '&'])
+        .or((rest.len() == cut).then_some(cut))
+    else {
+        return ParamError::unknown_sized(window, NAME_WINDOW + 1, kind);
+    };
+    let raw = window.get(..end).unwrap_or_default();
+    match decode_utf8(raw) {
+        Ok(name) => error_on(&name, name.len(), kind),
+        Err(_) => ParamError::unknown(raw, kind),
     }
 }
 
@@ -251,6 +293,11 @@ pub(crate) struct Collector {
     /// Whether some parameter, known or common, was repeated or refused: without, `finish`
     /// has no count or problem to look through.
     troubled: bool,
+    /// The bytes of the names and values added so far.
+    read: usize,
+    /// Set when `read` passed [`UpdateMediaInfoRequest::MAX_REQUEST_BYTES`]: the one problem
+    /// of the request, which nothing after it changes.
+    too_large: Option<ParamError>,
     unknown: Vec<ParamError>,
     omitted: usize,
     /// The unknown names counted in `omitted`, once the list is full; made when first needed.
@@ -315,7 +362,38 @@ impl Collector {
         }
     }
 
+    /// Adds one pair, counting its name and value towards
+    /// [`UpdateMediaInfoRequest::MAX_REQUEST_BYTES`].
     pub(crate) fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
+        self.add_sized(name, name.len(), v);
+    }
+
+    /// Whether the request passed [`UpdateMediaInfoRequest::MAX_REQUEST_BYTES`]: nothing
+    /// added after that is read.
+    pub(crate) fn is_too_large(&self) -> bool {
+        self.too_large.is_some()
+    }
+
+    /// Counts a pair of a name of `name_len` bytes (of which `name` holds the first, or all)
+    /// and a value of `value_len` bytes; `false` once the request is too large, the problem
+    /// then noted on this name.
+    fn count(&mut self, name: &str, name_len: usize, value_len: usize) -> bool {
+        if self.too_large.is_some() {
+            return false;
+        }
+        self.read = self.read.saturating_add(name_len).saturating_add(value_len);
+        if self.read <= UpdateMediaInfoRequest::MAX_REQUEST_BYTES {
+            return true;
+        }
+        let kind = ParamErrorKind::RequestTooLarge {
+            max: UpdateMediaInfoRequest::MAX_REQUEST_BYTES,
+            found: self.read,
+        };
+        self.too_large = Some(error_on(name, name_len, kind));
+        false
+    }
+
+    fn add_counted(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
         let Some(param) = crate::param::lookup(name) else {
             self.add_other(name, v);
             return;
@@ -420,12 +498,15 @@ impl Collector {
 
     /// A parameter of which only the first bytes, `name`, are at hand, the whole name being
     /// `len` bytes: a name longer than what is at hand is longer than any known one.
-    #[cfg(feature = "serde")]
     pub(crate) fn add_sized(&mut self, name: &str, len: usize, v: Result<&str, ParamErrorKind>) {
+        let value_len = v.as_ref().map_or(0, |v| v.len());
+        if !self.count(name, len, value_len) {
+            return;
+        }
         if len > name.len() {
             self.add_unknown_sized(name, len);
         } else {
-            self.add(name, v);
+            self.add_counted(name, v);
         }
     }
 
@@ -456,6 +537,9 @@ impl Collector {
     }
 
     pub(crate) fn finish(mut self) -> Result<UpdateMediaInfoRequest, RequestError> {
+        if let Some(e) = self.too_large.take() {
+            return Err(RequestError::new(vec![e], 0));
+        }
         // MediaId or InputURL; an empty one counts as absent, an invalid one is its own error.
         let (id, url) = (self.media_id.take(), self.input_url.take());
         let media_id = self.given(Param::MediaId, id);
@@ -533,6 +617,20 @@ impl Collector {
             reference_id: self.reference_id,
         })
     }
+}
+
+/// An error on the parameter `name` (of `len` bytes, of which `name` holds the first, or
+/// all): a known or common parameter by its name, any other as received.
+fn error_on(name: &str, len: usize, kind: ParamErrorKind) -> ParamError {
+    if len == name.len() {
+        if let Some(param) = crate::param::lookup(name) {
+            return ParamError::new(param, kind);
+        }
+        if let Some(common) = COMMON.iter().find(|c| **c == name) {
+            return ParamError::common(common, kind);
+        }
+    }
+    ParamError::unknown_sized(name, len, kind)
 }
 
 /// `AppendTags`: `true` or `false`, ASCII case-insensitive (the Python SDK sends `True`).

@@ -150,9 +150,14 @@ fn too_large_query(query: &str) -> ParamError {
         max,
         found: query.len(),
     };
-    let head = query.as_bytes().get(..max).unwrap_or_default();
-    // Just after a `&` (ASCII), or the start: a character boundary.
-    let start = head.iter().rposition(|&b| b == b'&').map_or(0, |at| at + 1);
+    let mut head_end = max;
+    while !query.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    // `str::rfind` of one ASCII byte reads a word at a time. Just after a `&` (ASCII), or
+    // the start: a character boundary.
+    let head = query.get(..head_end).unwrap_or_default();
+    let start = head.rfind('&').map_or(0, |at| at + 1);
     let rest = query.get(start..).unwrap_or_default();
     // A name longer than this is no parameter's: reported by its first bytes as received.
     const NAME_WINDOW: usize = 256;

@@ -121,16 +121,6 @@ impl Excerpt {
         }
     }
 
-    /// The excerpt of a value of `original_len` bytes that is not in memory, from its first
-    /// bytes (`prefix`, cut as [`Excerpt::prefix`] cuts).
-    pub(crate) fn of_prefix(prefix: &str, original_len: usize) -> Self {
-        debug_assert!(prefix.len() <= original_len);
-        Excerpt {
-            text: Self::prefix(prefix).into(),
-            original_len,
-        }
-    }
-
     /// The part of `value` an excerpt keeps, without allocating.
     pub(crate) fn prefix(value: &str) -> &str {
         let mut end = value.len().min(Self::MAX_BYTES);
@@ -847,12 +837,6 @@ impl ParamError {
     /// What is wrong, with its data.
     pub fn kind(&self) -> &ParamErrorKind {
         &self.0.kind
-    }
-
-    /// What is wrong, moved out: a caller that names the parameter itself keeps the kind
-    /// without copying it.
-    pub(crate) fn into_kind(self) -> ParamErrorKind {
-        self.0.kind
     }
 }
 

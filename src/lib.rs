@@ -82,7 +82,6 @@ mod arbitrary;
 mod builder;
 mod diff;
 mod error;
-mod form;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 mod generate;
 pub mod json;

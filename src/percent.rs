@@ -39,7 +39,7 @@ fn escape_at(s: &[u8], i: usize) -> Option<u8> {
 
 /// The byte that `s[i..]` decodes to first, and where the next one starts: an escape, a `+`
 /// read as `plus` says, or the byte itself. `None` at the end, or at a `%` not followed by two
-/// hex digits. The one decoding step of [`decode`] and [`DecodedChars`].
+/// hex digits. The one decoding step of [`decode`].
 #[inline]
 fn step(s: &[u8], i: usize, plus: Plus) -> Option<(u8, usize)> {
     match *s.get(i)? {
@@ -101,79 +101,6 @@ pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
     Ok(Cow::Owned(out))
 }
 
-/// The characters of a form-encoded value (`%XX` escapes, `+` for a space), decoded one at a
-/// time without allocating, each with its byte offset in the decoded value. For values too
-/// long to be copied: a hostile 10 MiB value is read in linear time and constant memory.
-///
-/// The caller has checked the escapes ([`decoded_len`] is `Ok`); a `%` not followed by two hex
-/// digits ends the iteration. `Err(at)` is a byte sequence that is not UTF-8, at the offset
-/// `String::from_utf8` reports (the start of the sequence), after which the iteration ends.
-pub(crate) struct DecodedChars<'a> {
-    raw: &'a [u8],
-    /// The next raw byte to read.
-    i: usize,
-    /// The decoded offset of the next character.
-    at: usize,
-    done: bool,
-}
-
-impl<'a> DecodedChars<'a> {
-    pub(crate) fn new(raw: &'a str) -> Self {
-        DecodedChars {
-            raw: raw.as_bytes(),
-            i: 0,
-            at: 0,
-            done: false,
-        }
-    }
-
-    /// The next decoded byte.
-    fn byte(&mut self) -> Option<u8> {
-        let (decoded, next) = step(self.raw, self.i, Plus::Space)?;
-        self.i = next;
-        Some(decoded)
-    }
-}
-
-impl Iterator for DecodedChars<'_> {
-    type Item = Result<(usize, char), usize>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let first = self.byte()?;
-        let width = match first {
-            0x00..=0x7F => 1,
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => 0,
-        };
-        let mut buf = [first, 0, 0, 0];
-        let mut len = 1;
-        while len < width {
-            // A missing byte is an incomplete sequence: `from_utf8` below refuses it.
-            let Some(b) = self.byte() else { break };
-            if let Some(slot) = buf.get_mut(len) {
-                *slot = b;
-            }
-            len += 1;
-        }
-        let at = self.at;
-        match buf.get(..len).map(std::str::from_utf8) {
-            Some(Ok(s)) => {
-                self.at += len;
-                s.chars().next().map(|ch| Ok((at, ch)))
-            }
-            _ => {
-                self.done = true;
-                Some(Err(at))
-            }
-        }
-    }
-}
-
 /// Appends `s` percent-encoded as RFC 3986 and the official SDKs' signing do: the unreserved
 /// characters `A-Z a-z 0-9 - _ . ~` as they are, every other byte as `%XX` in upper case.
 /// Only ASCII bytes are appended, so a buffer that was UTF-8 stays UTF-8.
@@ -213,32 +140,6 @@ mod tests {
             decode("ab%41cd+%2b", Plus::Space).as_deref(),
             Ok(&b"abAcd +"[..])
         );
-    }
-
-    #[test]
-    fn decoded_chars_agree_with_decode() {
-        let values = [
-            "a%2fb+c",
-            "caf%C3%A9+%E7%95%8C%F0%9F%98%80",
-            "raw é界 and %e7%95%8c",
-            "%FF",
-            "ab%C3",
-            "ab%C3%28x",
-            "%E7%95",
-            "%F5%80%80%80",
-            "%C0%80",
-            "%ED%A0%80",
-            "",
-        ];
-        for raw in values {
-            let decoded = decode(raw, Plus::Space).map(|c| c.into_owned()).unwrap();
-            let want: Result<Vec<(usize, char)>, usize> = match std::str::from_utf8(&decoded) {
-                Ok(s) => Ok(s.char_indices().collect()),
-                Err(e) => Err(e.valid_up_to()),
-            };
-            let got: Result<Vec<(usize, char)>, usize> = DecodedChars::new(raw).collect();
-            assert_eq!(got, want, "{raw:?}");
-        }
     }
 
     #[test]

@@ -69,19 +69,7 @@ impl UpdateMediaInfoRequest {
         let mut collector = Collector::default();
         for segment in query.split('&').filter(|s| !s.is_empty()) {
             let (raw_name, raw_value) = segment.split_once('=').unwrap_or((segment, ""));
-            let name = match percent::decoded_len(raw_name) {
-                // Longer than any known name: unknown, reported by its first bytes, decoded
-                // as they are read and never copied whole.
-                Ok(len) if len > crate::form::LONG => match crate::form::excerpt_text(raw_name) {
-                    Some(prefix) => {
-                        collector.add_unknown_sized(&prefix, len);
-                        continue;
-                    }
-                    None => Err(()),
-                },
-                Ok(_) => decode_utf8(raw_name).map_err(|_| ()),
-                Err(_) => Err(()),
-            };
+            let name = decode_utf8(raw_name).map_err(|_| ());
             let Ok(name) = name else {
                 // A name that does not decode cannot be a known one: reported as received.
                 collector.add_unknown(raw_name);
@@ -119,16 +107,7 @@ impl UpdateMediaInfoRequest {
                         value: Some(Excerpt::new(raw_value)),
                     }),
                 },
-                None => match percent::decoded_len(raw_value) {
-                    Ok(len) if len > crate::form::LONG => {
-                        crate::form::long_value(&name, raw_value, len).map(Cow::Owned)
-                    }
-                    Ok(_) => decode_utf8(raw_value),
-                    Err(at) => Err(ParamErrorKind::PercentEscape {
-                        at,
-                        value: Some(Excerpt::new(raw_value)),
-                    }),
-                },
+                None => decode_utf8(raw_value),
             };
             match value {
                 Ok(v) => collector.add(&name, Ok(&v)),

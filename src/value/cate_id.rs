@@ -111,8 +111,8 @@ impl FromStr for CateId {
 }
 
 impl CateId {
-    /// The ID of a value read character by character (a `str`, or a form-encoded value as it
-    /// is decoded, never copied whole); `value` gives the value's excerpt for an error.
+    /// The ID of a value read character by character; `value` gives the value's excerpt for
+    /// an error.
     ///
     /// A negative integer is a number out of range, as it is from JSON or an `i64` (VOD uses
     /// -1 for its root category): the same error whatever the door. Leading zeros are read as

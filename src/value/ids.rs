@@ -656,22 +656,6 @@ impl ReferenceId {
 
 ascii_id_traits!(ReferenceId);
 
-/// The error of an identifier too long to be in memory (`len` bytes, more than any identifier
-/// has), from its characters as they are decoded: the first refused character wherever it
-/// stands, otherwise the length, as [`AsciiId::parse`] reports them.
-pub(crate) fn long_error(
-    chars: impl Iterator<Item = (usize, char)>,
-    len: usize,
-    value: Excerpt,
-) -> ParamErrorKind {
-    debug_assert!(len > MAX);
-    refused_character(chars, || value).unwrap_or(ParamErrorKind::TooLong {
-        max: MAX,
-        found: len,
-        unit: Unit::Characters,
-    })
-}
-
 /// The first character outside `A-Z a-z 0-9 - _`, as the error that names it; `value` gives
 /// the value's excerpt.
 fn refused_character(

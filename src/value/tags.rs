@@ -7,7 +7,6 @@ use std::str::FromStr;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
-use crate::percent::DecodedChars;
 use crate::text::{self, check_static, truncate, Controls};
 use crate::Param;
 
@@ -470,98 +469,6 @@ impl FromStr for MediaTags {
             list.add(i + 1, trim_white_space(segment))?;
         }
         Ok(list.finish())
-    }
-}
-
-impl MediaTags {
-    /// The tags of a form-encoded value (`%XX`, `+` for a space) decoded as it is split,
-    /// never copied whole: memory stays bounded by the limits, however much white space
-    /// surrounds the tags. Gives exactly what decoding the value and then [`MediaTags::from_str`]
-    /// give, including the errors; the escapes are already checked.
-    pub(crate) fn from_encoded(raw: &str) -> Result<MediaTags, ParamErrorKind> {
-        // First the whole value: not UTF-8 is refused before any tag is read, as a decoded
-        // value would be; only white space is no tags.
-        let mut blank = true;
-        for item in DecodedChars::new(raw) {
-            let (_, ch) = item.map_err(|at| ParamErrorKind::InvalidUtf8 {
-                at,
-                value: Excerpt::new(raw),
-            })?;
-            blank &= ch.is_whitespace();
-        }
-        if blank {
-            return Ok(MediaTags::new());
-        }
-        let mut list = TagList::with_capacity(MediaTags::MAX_TAGS);
-        let mut segment = Segment::default();
-        let mut index = 1;
-        for (at, ch) in DecodedChars::new(raw).flatten() {
-            if ch == ',' {
-                segment.add_to(&mut list, index)?;
-                segment = Segment::default();
-                index += 1;
-            } else {
-                segment.push(at, ch);
-            }
-        }
-        segment.add_to(&mut list, index)?;
-        Ok(list.finish())
-    }
-}
-
-/// One segment of a list being decoded: where its content (white space trimmed) starts and
-/// ends, and its first bytes from the start of the content, enough to hold a tag.
-#[derive(Default)]
-struct Segment {
-    /// The decoded offsets of the content, once a character other than white space is seen.
-    content: Option<(usize, usize)>,
-    bytes: [u8; Tag::MAX_BYTES],
-    len: usize,
-}
-
-impl Segment {
-    fn push(&mut self, at: usize, ch: char) {
-        let end = at + ch.len_utf8();
-        match (&mut self.content, ch.is_whitespace()) {
-            (None, true) => return,
-            (None, false) => self.content = Some((at, end)),
-            (Some((_, last)), false) => *last = end,
-            (Some(_), true) => {}
-        }
-        let mut utf8 = [0; 4];
-        let encoded = ch.encode_utf8(&mut utf8).as_bytes();
-        if let Some(dst) = self.bytes.get_mut(self.len..self.len + encoded.len()) {
-            dst.copy_from_slice(encoded);
-            self.len += encoded.len();
-        } else {
-            // Past what a tag can hold: the length alone decides, as it does for a decoded tag.
-            self.len = Tag::MAX_BYTES + 1;
-        }
-    }
-
-    /// Adds the segment's tag, as [`MediaTags::from_str`] adds a trimmed segment.
-    fn add_to(&self, list: &mut TagList, index: usize) -> Result<(), ParamErrorKind> {
-        let tag_error = |reason| ParamErrorKind::Tag {
-            index,
-            reason: Box::new(reason),
-        };
-        let Some((start, end)) = self.content else {
-            return list.add(index, "").map_err(ParamError::into_kind);
-        };
-        let found = end - start;
-        let content = self
-            .bytes
-            .get(..found)
-            .and_then(|b| std::str::from_utf8(b).ok());
-        match content {
-            Some(tag) => list.add(index, tag).map_err(ParamError::into_kind),
-            // Longer than a tag: refused on its length, before its characters are read.
-            None => Err(tag_error(ParamErrorKind::TooLong {
-                max: Tag::MAX_BYTES,
-                found,
-                unit: Unit::Bytes,
-            })),
-        }
     }
 }
 

@@ -75,6 +75,10 @@
 //! * `proptest`: the module `strategy` with generators for every type.
 //! * `arbitrary`: `arbitrary::Arbitrary` for every type.
 #![forbid(unsafe_code)]
+// Where a local invariant makes a case impossible, an `expect` naming it is the code: fuzzing
+// and the properties find it if it is wrong, where a silent default would turn the bug into
+// an empty value. `unwrap` stays refused: every `expect` says why it holds.
+#![allow(clippy::expect_used)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "arbitrary")]

@@ -205,7 +205,6 @@ impl ParamList {
             return;
         }
         debug_assert!(!self.as_slice().contains(&param), "{param:?} noted twice");
-        #[allow(clippy::expect_used)]
         let slot = self
             .params
             .get_mut(self.len)
@@ -216,7 +215,6 @@ impl ParamList {
 
     /// The parameters noted, in order.
     pub(crate) fn as_slice(&self) -> &[Param] {
-        #[allow(clippy::expect_used)]
         self.params
             .get(..self.len)
             .expect("len counts the slots filled")

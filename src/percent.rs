@@ -81,8 +81,7 @@ pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
         return Ok(Cow::Borrowed(bytes));
     };
     let mut out = Vec::with_capacity(bytes.len());
-    debug_assert!(first < bytes.len(), "a position found in `bytes`");
-    out.extend_from_slice(bytes.get(..first).unwrap_or_default());
+    out.extend_from_slice(bytes.get(..first).expect("a position found in `bytes`"));
     let mut i = first;
     while let Some(b) = bytes.get(i) {
         if special(b) {
@@ -90,11 +89,9 @@ pub(crate) fn decode(s: &str, plus: Plus) -> Result<Cow<'_, [u8]>, usize> {
             out.push(decoded);
             i = next;
         } else {
-            // `i` indexes a byte just read, so the fallbacks to empty are never taken.
-            let rest = bytes.get(i..).unwrap_or_default();
-            debug_assert!(!rest.is_empty(), "`i` indexes a byte just read");
+            let rest = bytes.get(i..).expect("`i` indexes a byte just read");
             let run = rest.iter().position(special).unwrap_or(rest.len());
-            out.extend_from_slice(rest.get(..run).unwrap_or_default());
+            out.extend_from_slice(rest.get(..run).expect("`run` is at most the rest's length"));
             i += run;
         }
     }

@@ -243,8 +243,10 @@ impl<'de> de::DeserializeSeed<'de> for NameSeed {
                 while !v.is_char_boundary(end) {
                     end -= 1;
                 }
-                debug_assert!(v.is_char_boundary(end));
-                let prefix = v.get(..end).unwrap_or_default().to_owned();
+                let prefix = v
+                    .get(..end)
+                    .expect("`end` was moved back to a character boundary")
+                    .to_owned();
                 Ok((std::borrow::Cow::Owned(prefix), v.len()))
             }
         }

@@ -385,9 +385,7 @@ impl UpdateMediaInfoRequest {
             out.push(b'=');
             percent::encode_into(&mut out, value);
         }
-        // Names and encoded values are ASCII: the conversion cannot fail.
-        debug_assert!(out.is_ascii());
-        String::from_utf8(out).unwrap_or_default()
+        String::from_utf8(out).expect("names and percent-encoded values are ASCII")
     }
 }
 

@@ -135,23 +135,31 @@ fn too_large_query(query: &str) -> ParamError {
     }
     // `str::rfind` of one ASCII byte reads a word at a time. Just after a `&` (ASCII), or
     // the start: a character boundary.
-    let head = query.get(..head_end).unwrap_or_default();
+    let head = query
+        .get(..head_end)
+        .expect("`head_end` was moved back to a character boundary");
     let start = head.rfind('&').map_or(0, |at| at + 1);
-    let rest = query.get(start..).unwrap_or_default();
+    let rest = query
+        .get(start..)
+        .expect("just after an ASCII '&', or 0: a character boundary");
     // A name longer than this is no parameter's: reported by its first bytes as received.
     const NAME_WINDOW: usize = 256;
     let mut cut = rest.len().min(NAME_WINDOW);
     while !rest.is_char_boundary(cut) {
         cut -= 1;
     }
-    let window = rest.get(..cut).unwrap_or_default();
+    let window = rest
+        .get(..cut)
+        .expect("`cut` was moved back to a character boundary");
     let Some(end) = window
         .find(['=', '&'])
         .or((rest.len() == cut).then_some(cut))
     else {
         return ParamError::unknown_sized(window, NAME_WINDOW + 1, kind);
     };
-    let raw = window.get(..end).unwrap_or_default();
+    let raw = window
+        .get(..end)
+        .expect("`end` is an ASCII separator's offset or the window's length");
     match decode_utf8(raw) {
         Ok(name) => error_on(&name, name.len(), kind),
         Err(_) => ParamError::unknown(raw, kind),
@@ -337,7 +345,11 @@ impl Collector {
     fn given<T>(&self, param: Param, value: Option<T>) -> Given<T> {
         let i = param.index();
         let refused = self.problems.get(i).is_some_and(Option::is_some);
-        match (self.counts.get(i).copied().unwrap_or(0), value) {
+        let count = *self
+            .counts
+            .get(i)
+            .expect("a parameter's index is below Param::ALL's length");
+        match (count, value) {
             (0, _) => Given::Absent,
             (1, _) if refused => Given::Refused,
             (1, Some(v)) => Given::Valid(v),

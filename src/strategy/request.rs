@@ -187,9 +187,7 @@ fn first_distinct(tags: Vec<Tag>) -> MediaTags {
             kept.push(t);
         }
     }
-    let list = MediaTags::try_from(kept);
-    debug_assert!(list.is_ok(), "at most 16 distinct tags make a list");
-    list.unwrap_or_default()
+    MediaTags::try_from(kept).expect("at most 16 distinct tags make a list")
 }
 
 /// An [`UpdateMediaInfoRequest`] aimed at `media`, as [`update_media_info_request`] but:

@@ -103,18 +103,20 @@ impl CoverUrl {
     /// The scheme as written, without `://`: `http` or `https` in any case.
     pub fn scheme(&self) -> &str {
         let s = self.as_str();
-        let scheme = parse(s).ok().and_then(|p| s.get(p.scheme));
-        debug_assert!(scheme.is_some(), "a CoverUrl parses");
-        scheme.unwrap_or_default()
+        parse(s)
+            .ok()
+            .and_then(|p| s.get(p.scheme))
+            .expect("a CoverUrl parses, and its scheme is a range of it")
     }
 
     /// The host as written, without user info (never present) and port; an IPv6 literal keeps
     /// its brackets.
     pub fn host(&self) -> &str {
         let s = self.as_str();
-        let host = parse(s).ok().and_then(|p| s.get(p.host));
-        debug_assert!(host.is_some(), "a CoverUrl parses");
-        host.unwrap_or_default()
+        parse(s)
+            .ok()
+            .and_then(|p| s.get(p.host))
+            .expect("a CoverUrl parses, and its host is a range of it")
     }
 
     /// The OSS signature query parameters that [`CoverUrl::from_signed`] removes from a URL
@@ -314,12 +316,9 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             }));
         }
     }
-    let host = authority.get(..host_len);
-    debug_assert!(
-        host.is_some(),
-        "host_len ends on a character boundary of the authority"
-    );
-    let host = host.unwrap_or_default();
+    let host = authority
+        .get(..host_len)
+        .expect("host_len ends at an ASCII ':' or ']' or the end of the authority");
     if host.is_empty() || host == "[]" {
         return Err(url_error(UrlError::MissingHost));
     }
@@ -364,8 +363,10 @@ fn check_host(host: &str, offset: usize) -> Result<(), UrlError> {
     // A browser reads a host whose last label is a number as an IPv4 address (in decimal,
     // octal or hex, with one to four parts): only the plain dotted-decimal form means what
     // it says.
-    // `rsplit` yields at least one piece, so the fallback is never taken.
-    let last = host.rsplit('.').next().unwrap_or_default();
+    let last = host
+        .rsplit('.')
+        .next()
+        .expect("`rsplit` yields at least one piece");
     let numeric = !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())
         || last.len() >= 2 && last.as_bytes()[..2].eq_ignore_ascii_case(b"0x");
     if numeric {

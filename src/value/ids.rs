@@ -349,14 +349,15 @@ impl AsciiId {
         }
     }
 
-    /// The identifier. Inline bytes are ASCII by construction, so the fallback to `""` is
-    /// never taken; it only spares a panic path.
+    /// The identifier.
     fn as_str(&self) -> &str {
         match self {
             AsciiId::Inline { len, bytes } => {
-                let used = bytes.0.get(..len.get());
-                debug_assert!(used.is_some_and(|b| b.is_ascii()), "an identifier is ASCII");
-                std::str::from_utf8(used.unwrap_or_default()).unwrap_or_default()
+                let used = bytes
+                    .0
+                    .get(..len.get())
+                    .expect("an inline length is at most the inline capacity");
+                std::str::from_utf8(used).expect("an identifier is ASCII")
             }
             AsciiId::Long(s) => s,
         }

@@ -237,20 +237,15 @@ impl Tag {
 
     /// The tag, exactly as given.
     pub fn as_str(&self) -> &str {
-        // The bytes are a valid tag by construction, so the fallback to "" is never taken;
-        // it only spares a panic path.
-        let s = std::str::from_utf8(self.bytes());
-        debug_assert!(
-            s.is_ok() && self.len > 0,
-            "a Tag holds 1 to 32 bytes of UTF-8"
-        );
-        s.unwrap_or_default()
+        debug_assert!(self.len > 0, "a Tag holds 1 to 32 bytes");
+        std::str::from_utf8(self.bytes()).expect("a Tag holds the bytes of a valid tag")
     }
 
     /// The tag's bytes, for comparisons that need no `str`.
     fn bytes(&self) -> &[u8] {
-        debug_assert!(self.len <= Tag::MAX_BYTES);
-        self.bytes.get(..self.len).unwrap_or_default()
+        self.bytes
+            .get(..self.len)
+            .expect("a Tag's length is at most Tag::MAX_BYTES")
     }
 
     /// The tag as an owned `String`.

@@ -27,8 +27,7 @@ pub(super) struct Span {
 
 impl Span {
     fn new(start: usize, end: usize) -> Span {
-        // Every offset is at most MAX_BYTES (< u16::MAX); saturating keeps `get` panic-free.
-        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let at = |n: usize| u16::try_from(n).expect("an offset is at most MAX_BYTES < u16::MAX");
         Span {
             start: at(start),
             end: at(end),
@@ -124,9 +123,9 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
         None => {}
     }
 
-    let rest = url.get(rest_at..);
-    debug_assert!(rest.is_some(), "the scheme ends on a character boundary");
-    let rest = rest.unwrap_or_default();
+    let rest = url
+        .get(rest_at..)
+        .expect("the scheme is ASCII, so it ends on a character boundary");
     let (authority, path) = match rest.split_once('/') {
         Some((authority, path)) => (authority, Some(path)),
         None => (rest, None),
@@ -177,8 +176,7 @@ pub(super) fn parse(url: &str) -> Result<Parsed, ParamErrorKind> {
             bucket: Excerpt::new(found).as_str().to_owned(),
         }));
     }
-    debug_assert!(bucket.len() <= 63, "a valid bucket has at most 63 bytes");
-    let bucket_end = u8::try_from(bucket.len()).unwrap_or(u8::MAX);
+    let bucket_end = u8::try_from(bucket.len()).expect("a valid bucket has at most 63 bytes");
 
     let path = path.unwrap_or_default();
     if scheme != OssScheme::Oss {
@@ -254,7 +252,9 @@ fn object_key(raw: &str, at: usize) -> Result<Key, UrlError> {
         return Err(UrlError::KeyControlCharacter { ch, at });
     }
     Ok(match key {
-        Cow::Borrowed(_) => Key::Raw(u16::try_from(at).unwrap_or(u16::MAX)),
+        Cow::Borrowed(_) => {
+            Key::Raw(u16::try_from(at).expect("an offset is at most MAX_BYTES < u16::MAX"))
+        }
         Cow::Owned(key) => Key::Decoded(key.into_boxed_str()),
     })
 }

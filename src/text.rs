@@ -1,6 +1,13 @@
 //! The text rules shared by `Title`, `Description`, `Category`, `Tag` and `UserData`: the
 //! bounded-text check (not empty, a byte limit on UTF-8 bytes, a control-character policy),
 //! grapheme-aware truncation, and the compile-time check behind `from_static`.
+//!
+//! # Design note
+//!
+//! The control-character scan reads fixed chunks with a branch-free test the compiler
+//! vectorises, and byte by byte only a chunk that may hold a refused character. Its two
+//! helpers are `#[inline(always)]`: without, `Description::from_str` of 200 ASCII bytes
+//! measured 1.62× of a copy instead of 1.33× (`benches/values.rs`).
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -62,7 +69,7 @@ pub(crate) fn find_control(s: &str, controls: Controls) -> Option<(usize, char)>
 
 /// [`find_control`] on `N` bytes at a time, for a text of at least `N` bytes: whole chunks,
 /// then the last `N` bytes (which overlap bytes already tested) for the rest.
-// Always inlined: `Description::from_str` of 200 ASCII bytes measured 1.33× → 1.62× of a copy without.
+// Always inlined: see the design note.
 #[inline(always)]
 fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(usize, char)> {
     let mut start = 0;
@@ -92,7 +99,7 @@ fn find_control_by<const N: usize>(bytes: &[u8], controls: Controls) -> Option<(
 /// which the compiler runs on vector registers; a chunk with other bytes is tested for 0x7F
 /// and 0xC2 the same way, and one holding a TAB, LF or CR is looked at again only when those
 /// are allowed.
-// Always inlined: `Description::from_str` of 200 ASCII bytes measured 1.33× → 1.62× of a copy without.
+// Always inlined: see the design note.
 #[inline(always)]
 fn may_hold_control<const N: usize>(chunk: &[u8; N], controls: Controls) -> bool {
     // Printable ASCII only (the common case): a minimum and a maximum per byte.

@@ -94,6 +94,10 @@
 //! [`ErrorResponse`](crate::ErrorResponse) is the API's error body,
 //! `{"RequestId", "HostId", "Code", "Message"}` and `"Recommend"` when set, read and written.
 //! [`UpdateMediaInfoResponse`](crate::UpdateMediaInfoResponse) is `{"RequestId", "MediaId"}`.
+//! These shapes, and those of `UpdateOutcome`, [`FieldUpdate`](crate::FieldUpdate) (`"Keep"`,
+//! `"Clear"`, `{"Set": v}`) and [`TagsUpdate`](crate::TagsUpdate) (`"Keep"`,
+//! `{"Replace": "a,b"}`, `{"Append": "a,b"}`), are serde's derived ones; inside a request a
+//! field update follows the wire rules instead.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {

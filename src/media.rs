@@ -102,6 +102,8 @@ impl MediaInfo {
 /// The response of UpdateMediaInfo: `{"RequestId": …, "MediaId": …}` (with the `serde`
 /// feature).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 pub struct UpdateMediaInfoResponse {
     /// `RequestId`: the ID IMS gives the call; any string.
     pub request_id: String,

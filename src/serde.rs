@@ -12,10 +12,10 @@ use crate::request::Collector;
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate,
     GetMediaInfoResponse, InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget,
-    Param, ParamError, ReferenceId, RequestError, Tag, TagsUpdate, Title, UpdateError,
-    UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome, UserData,
+    Param, ParamError, ReferenceId, RequestError, Tag, Title, UpdateError, UpdateMediaInfoRequest,
+    UserData,
 };
-use crate::{ErrorResponse, MergePatch, ParamErrorKind};
+use crate::{MergePatch, ParamErrorKind};
 
 /// Serialize as the string, deserialize through `FromStr`.
 macro_rules! serde_via_str {
@@ -535,59 +535,6 @@ impl<'de> Deserialize<'de> for GetMediaInfoResponse {
     }
 }
 
-impl Serialize for UpdateMediaInfoResponse {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("UpdateMediaInfoResponse", 2)?;
-        st.serialize_field("RequestId", &self.request_id)?;
-        st.serialize_field("MediaId", &self.media_id)?;
-        st.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for UpdateMediaInfoResponse {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wire {
-            #[serde(rename = "RequestId")]
-            request_id: String,
-            #[serde(rename = "MediaId")]
-            media_id: MediaId,
-        }
-        let w = Wire::deserialize(d)?;
-        Ok(UpdateMediaInfoResponse {
-            request_id: w.request_id,
-            media_id: w.media_id,
-        })
-    }
-}
-
-impl Serialize for UpdateOutcome {
-    /// `{"media": <MediaBasicInfo>, "changed": ["Title", …]}`, as the command-line example
-    /// writes it.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("UpdateOutcome", 2)?;
-        st.serialize_field("media", &self.media)?;
-        st.serialize_field("changed", &self.changed)?;
-        st.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for UpdateOutcome {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Wire {
-            media: MediaInfo,
-            changed: Vec<Param>,
-        }
-        let w = Wire::deserialize(d)?;
-        Ok(UpdateOutcome {
-            media: w.media,
-            changed: w.changed,
-        })
-    }
-}
-
 /// `{"param", "code", "message"}`.
 fn serialize_error<S: Serializer>(
     s: S,
@@ -621,61 +568,6 @@ impl Serialize for RequestError {
         st.serialize_field("errors", self.errors())?;
         st.serialize_field("omitted", &self.omitted())?;
         st.end()
-    }
-}
-
-/// `Keep` → `"Keep"`, `Clear` → `"Clear"`, `Set(v)` → `{"Set": v}`: the shape of a
-/// standalone field update. Inside a request the wire rules apply instead.
-impl<T: Serialize> Serialize for FieldUpdate<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            FieldUpdate::Keep => s.serialize_unit_variant("FieldUpdate", 0, "Keep"),
-            FieldUpdate::Clear => s.serialize_unit_variant("FieldUpdate", 1, "Clear"),
-            FieldUpdate::Set(v) => s.serialize_newtype_variant("FieldUpdate", 2, "Set", v),
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for FieldUpdate<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        enum Wire<T> {
-            Keep,
-            Clear,
-            Set(T),
-        }
-        Ok(match Wire::deserialize(d)? {
-            Wire::Keep => FieldUpdate::Keep,
-            Wire::Clear => FieldUpdate::Clear,
-            Wire::Set(v) => FieldUpdate::Set(v),
-        })
-    }
-}
-
-/// `"Keep"`, `{"Replace": "a,b"}`, `{"Append": "a,b"}`.
-impl Serialize for TagsUpdate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            TagsUpdate::Keep => s.serialize_unit_variant("TagsUpdate", 0, "Keep"),
-            TagsUpdate::Replace(t) => s.serialize_newtype_variant("TagsUpdate", 1, "Replace", t),
-            TagsUpdate::Append(t) => s.serialize_newtype_variant("TagsUpdate", 2, "Append", t),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for TagsUpdate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        enum Wire {
-            Keep,
-            Replace(MediaTags),
-            Append(MediaTags),
-        }
-        Ok(match Wire::deserialize(d)? {
-            Wire::Keep => TagsUpdate::Keep,
-            Wire::Replace(t) => TagsUpdate::Replace(t),
-            Wire::Append(t) => TagsUpdate::Append(t),
-        })
     }
 }
 
@@ -745,47 +637,5 @@ impl Serialize for MergePatch<'_> {
             }
         }
         map.end()
-    }
-}
-
-impl Serialize for ErrorResponse {
-    /// `{"RequestId", "HostId", "Code", "Message"}`, and `"Recommend"` when set.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("RequestId", &self.request_id)?;
-        map.serialize_entry("HostId", &self.host_id)?;
-        map.serialize_entry("Code", &self.code)?;
-        map.serialize_entry("Message", &self.message)?;
-        if let Some(r) = &self.recommend {
-            map.serialize_entry("Recommend", r)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for ErrorResponse {
-    /// An error body as the API returns it; other members are ignored.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wire {
-            #[serde(rename = "RequestId")]
-            request_id: String,
-            #[serde(rename = "HostId")]
-            host_id: String,
-            #[serde(rename = "Code")]
-            code: ErrorCode,
-            #[serde(rename = "Message")]
-            message: String,
-            #[serde(rename = "Recommend", default)]
-            recommend: Option<String>,
-        }
-        let w = Wire::deserialize(d)?;
-        Ok(ErrorResponse {
-            request_id: w.request_id,
-            host_id: w.host_id,
-            code: w.code,
-            message: w.message,
-            recommend: w.recommend,
-        })
     }
 }

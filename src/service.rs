@@ -33,6 +33,8 @@ use crate::{Error, ErrorCode, MediaBasicInfo, MediaInfo, Param, UpdateOutcome};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 pub struct ErrorResponse {
     /// `RequestId`: the ID of the call.
     pub request_id: String,
@@ -43,6 +45,10 @@ pub struct ErrorResponse {
     /// `Message`.
     pub message: String,
     /// `Recommend`: a troubleshooting link, written only when set.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub recommend: Option<String>,
 }
 

@@ -9,6 +9,8 @@ use crate::{MediaInfo, Param};
 /// The result of a successful [`apply_update`]. More may be reported in a minor release (the
 /// struct is `#[non_exhaustive]`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct UpdateOutcome {
     /// The asset after the update.

@@ -17,6 +17,7 @@ use crate::{
 /// present with an empty value is [`FieldUpdate::Clear`], any other value is
 /// [`FieldUpdate::Set`] with the validated value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum FieldUpdate<T> {
     /// Leave the field as it is (the parameter is absent).
     #[default]
@@ -72,6 +73,7 @@ impl<T> FieldUpdate<T> {
 /// | empty or white space | absent, empty or `false` | `Replace(no tags)`: clears them |
 /// | empty or white space | `true` | `Append(no tags)`: changes nothing |
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum TagsUpdate {
     /// Leave the tags as they are.
     #[default]

@@ -222,10 +222,13 @@ impl<'a> Query<'a> {
         })
     }
 
+    /// The name of a `name=value` pair (the whole pair when it has no `=`).
+    fn name_of(pair: &str) -> &str {
+        pair.split_once('=').map_or(pair, |(name, _)| name)
+    }
+
     fn names(&self) -> impl Iterator<Item = &'a str> {
-        self.query
-            .split('&')
-            .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
+        self.query.split('&').map(Self::name_of)
     }
 
     /// Signed by OSS: V1 (`OSSAccessKeyId` and `Signature`) or V4 (`x-oss-signature-version`).
@@ -237,8 +240,7 @@ impl<'a> Query<'a> {
     /// The pairs that are not signature parameters, empty ones left out.
     fn kept(&self) -> impl Iterator<Item = &'a str> {
         self.query.split('&').filter(|pair| {
-            let name = pair.split_once('=').map_or(*pair, |(name, _)| name);
-            !pair.is_empty() && !CoverUrl::SIGNATURE_PARAMETERS.contains(&name)
+            !pair.is_empty() && !CoverUrl::SIGNATURE_PARAMETERS.contains(&Self::name_of(pair))
         })
     }
 

@@ -81,42 +81,45 @@
 #![allow(clippy::expect_used)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(feature = "arbitrary")]
-mod arbitrary;
-mod builder;
-mod diff;
+// The layout: value types (`value`), the wire (`wire`: reading and writing parameters, the
+// names every operation shares), the parameter table (`param`), one module per operation
+// (`update`: request, domain function, response), the stored asset (`media`) and what the API
+// answers (`response`), and the integrations with other crates under `external`.
 mod error;
+mod media;
+mod param;
+mod response;
+mod update;
+mod value;
+mod wire;
+
+#[cfg(feature = "arbitrary")]
+#[path = "external/arbitrary.rs"]
+mod arbitrary;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
+#[path = "external/generate.rs"]
 mod generate;
 pub mod json;
 #[doc = include_str!("rules.md")]
 pub mod rules {}
-mod media;
-mod param;
-mod percent;
-mod request;
-mod response;
 #[cfg(feature = "serde")]
+#[path = "external/serde.rs"]
 mod serde;
-mod service;
 #[cfg(feature = "proptest")]
+#[path = "external/strategy/mod.rs"]
 pub mod strategy;
-mod text;
-mod update;
-mod value;
 
-pub use builder::RequestBuilder;
-pub use diff::DiffError;
 pub use error::{
     Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError,
     UrlError,
 };
-pub use media::{MediaInfo, UpdateMediaInfoResponse};
+pub use media::{MediaInfo, MergePatch};
 pub use param::Param;
-pub use request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
-pub use response::{GetMediaInfoResponse, MediaBasicInfo};
-pub use service::{ErrorResponse, MergePatch};
-pub use update::{apply_update, UpdateOutcome};
+pub use response::{ErrorResponse, GetMediaInfoResponse, MediaBasicInfo};
+pub use update::{
+    apply_update, DiffError, FieldUpdate, MediaTarget, RequestBuilder, TagsUpdate,
+    UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome,
+};
 pub use value::business_type::BusinessType;
 pub use value::cate_id::CateId;
 pub use value::cover_url::CoverUrl;

@@ -1,96 +1,132 @@
-//! The wire names of UpdateMediaInfo's parameters.
+//! The parameter table: every wire parameter once, and the [`Param`] names it gives.
+//!
+//! # Design note: one row per parameter
+//!
+//! [`parameters!`] is the one place a parameter is declared: its `Param` variant, its wire
+//! name, its value type and, for a field an asset stores and an update sets, the field's name
+//! in [`MediaInfo`](crate::MediaInfo), [`UpdateMediaInfoRequest`](crate::UpdateMediaInfoRequest)
+//! and [`MediaBasicInfo`](crate::MediaBasicInfo). How a value is read from the wire and
+//! written back, its byte limit and its JSON type are the value type's
+//! [`WireValue`](crate::value::WireValue) impl. Each module that does something to every
+//! field (the collector, `to_params`, the merge, `diff`, the merge patch, serde, the
+//! generators) hands a local macro to `parameters!` and gets the rows in table order; the
+//! parameters that are not plain fields (`MediaId`, `InputURL`, `MediaTags`, `AppendTags`)
+//! are written by hand in an exhaustive `match`, so a new row that is not a plain field is
+//! named by the compiler wherever it needs a decision. A new plain field is one row here, its
+//! value type, and its struct fields (the compiler names them), and its line on the rules
+//! page.
 
 use std::fmt;
 use std::str::FromStr;
 
-/// One of the twelve wire parameters of UpdateMediaInfo.
-///
-/// [`Param::ALL`] lists them in the order of the API reference table; every list of
-/// parameters this crate produces (errors, [`crate::UpdateOutcome::changed`], wire output)
-/// follows that order.
-///
-/// # Errors
-///
-/// [`FromStr`] accepts only the exact, case-sensitive wire name:
-///
-/// ```
-/// use ims_media::Param;
-/// assert_eq!("InputURL".parse::<Param>(), Ok(Param::InputUrl));
-/// assert!("inputurl".parse::<Param>().is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Param {
-    /// `MediaId`
-    MediaId,
-    /// `InputURL`
-    InputUrl,
-    /// `BusinessType`
-    BusinessType,
-    /// `Title`
-    Title,
-    /// `Description`
-    Description,
-    /// `Category`
-    Category,
-    /// `MediaTags`
-    MediaTags,
-    /// `CoverURL`
-    CoverUrl,
-    /// `UserData`
-    UserData,
-    /// `AppendTags`
-    AppendTags,
-    /// `CateId`
-    CateId,
-    /// `ReferenceId`
-    ReferenceId,
+/// Hands the parameter table to the macro `$then`, one row per parameter in the order of the
+/// API reference table: `Variant "WireName" ValueType;`, with `=> field` for a plain field
+/// (kept, cleared or set by an update; `Option<ValueType>` in an asset).
+macro_rules! parameters {
+    ($then:ident) => {
+        $then! {
+            MediaId "MediaId" MediaId;
+            InputUrl "InputURL" InputUrl;
+            BusinessType "BusinessType" BusinessType => business_type;
+            Title "Title" Title => title;
+            Description "Description" Description => description;
+            Category "Category" Category => category;
+            MediaTags "MediaTags" MediaTags;
+            CoverUrl "CoverURL" CoverUrl => cover_url;
+            UserData "UserData" UserData => user_data;
+            AppendTags "AppendTags" bool;
+            CateId "CateId" CateId => cate_id;
+            ReferenceId "ReferenceId" ReferenceId => reference_id;
+        }
+    };
 }
+pub(crate) use parameters;
+
+macro_rules! param_enum {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        /// A wire parameter of the operations this crate knows.
+        ///
+        /// [`Param::ALL`] lists them in the order of the API reference table; every list of
+        /// parameters this crate produces (errors, [`crate::UpdateOutcome::changed`], wire
+        /// output) follows that order. Each request type lists its own
+        /// ([`UpdateMediaInfoRequest::PARAMS`](crate::UpdateMediaInfoRequest::PARAMS)).
+        /// A variant is added in a minor release when an operation gains a parameter (the
+        /// enum is `#[non_exhaustive]`).
+        ///
+        /// # Errors
+        ///
+        /// [`FromStr`] accepts only the exact, case-sensitive wire name:
+        ///
+        /// ```
+        /// use ims_media::Param;
+        /// assert_eq!("InputURL".parse::<Param>(), Ok(Param::InputUrl));
+        /// assert!("inputurl".parse::<Param>().is_err());
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Param {
+            $(
+                #[doc = concat!("`", $wire, "`")]
+                $v,
+            )*
+        }
+
+        impl Param {
+            /// Every parameter, in the order of the API reference table.
+            pub const ALL: [Param; [$(Param::$v),*].len()] = [$(Param::$v),*];
+
+            /// The exact wire name, e.g. `"InputURL"`.
+            ///
+            /// ```
+            /// assert_eq!(ims_media::Param::CoverUrl.name(), "CoverURL");
+            /// ```
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Param::$v => $wire,)*
+                }
+            }
+
+            /// The byte limit of a parameter whose limit is in bytes, checked on a query's
+            /// decoded length before decoding.
+            pub(crate) const fn max_bytes(self) -> Option<usize> {
+                use crate::value::WireValue;
+                #[allow(unused_imports)]
+                use crate::*;
+                match self {
+                    $(Param::$v => <$ty as WireValue>::MAX_BYTES,)*
+                }
+            }
+
+            /// The JSON type of the parameter's value in a request object.
+            pub(crate) const fn json(self) -> crate::value::Json {
+                use crate::value::WireValue;
+                #[allow(unused_imports)]
+                use crate::*;
+                match self {
+                    $(Param::$v => <$ty as WireValue>::JSON,)*
+                }
+            }
+        }
+
+        /// The parameter named exactly `name`: the one lookup of wire names, used by
+        /// [`FromStr`] and on the request path (a plain `match`: a hand-written dispatch on
+        /// length and first byte was measured no faster).
+        pub(crate) fn lookup(name: &str) -> Option<Param> {
+            Some(match name {
+                $($wire => Param::$v,)*
+                _ => return None,
+            })
+        }
+    };
+}
+parameters!(param_enum);
 
 impl Param {
-    /// Every parameter, in the order of the API reference table.
-    pub const ALL: [Param; 12] = [
-        Param::MediaId,
-        Param::InputUrl,
-        Param::BusinessType,
-        Param::Title,
-        Param::Description,
-        Param::Category,
-        Param::MediaTags,
-        Param::CoverUrl,
-        Param::UserData,
-        Param::AppendTags,
-        Param::CateId,
-        Param::ReferenceId,
-    ];
-
-    /// The exact wire name, e.g. `"InputURL"`.
-    ///
-    /// ```
-    /// assert_eq!(ims_media::Param::CoverUrl.name(), "CoverURL");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        match self {
-            Param::MediaId => "MediaId",
-            Param::InputUrl => "InputURL",
-            Param::BusinessType => "BusinessType",
-            Param::Title => "Title",
-            Param::Description => "Description",
-            Param::Category => "Category",
-            Param::MediaTags => "MediaTags",
-            Param::CoverUrl => "CoverURL",
-            Param::UserData => "UserData",
-            Param::AppendTags => "AppendTags",
-            Param::CateId => "CateId",
-            Param::ReferenceId => "ReferenceId",
-        }
-    }
-
     /// The position of this parameter in [`Param::ALL`].
     pub const fn index(self) -> usize {
         self as usize
     }
 }
-
 impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -112,32 +148,11 @@ impl FromStr for Param {
             crate::ParamError::unknown(
                 s,
                 crate::ParamErrorKind::UnknownParameter {
-                    suggestion: crate::request::suggestion(s),
+                    suggestion: crate::wire::suggestion(s, &Param::ALL),
                 },
             )
         })
     }
-}
-
-/// The parameter named exactly `name`: the one lookup of wire names, used by [`FromStr`]
-/// and on the request path. A plain `match` (a hand-written dispatch on length and first byte
-/// with word comparisons measured no faster).
-pub(crate) fn lookup(name: &str) -> Option<Param> {
-    Some(match name {
-        "MediaId" => Param::MediaId,
-        "InputURL" => Param::InputUrl,
-        "BusinessType" => Param::BusinessType,
-        "Title" => Param::Title,
-        "Description" => Param::Description,
-        "Category" => Param::Category,
-        "MediaTags" => Param::MediaTags,
-        "CoverURL" => Param::CoverUrl,
-        "UserData" => Param::UserData,
-        "AppendTags" => Param::AppendTags,
-        "CateId" => Param::CateId,
-        "ReferenceId" => Param::ReferenceId,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
@@ -180,43 +195,54 @@ mod tests {
     }
 }
 
-/// Parameters noted in place, at most one of each, in the order noted: the changed set of an
-/// update and the fields two assets differ in. No allocation until copied out.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ParamList {
-    params: [Param; Param::ALL.len()],
-    len: usize,
-}
+/// A set of parameters, iterated in [`Param::ALL`] order whatever the order they were noted
+/// in: the changed set of an update and the fields two assets differ in. One word, no
+/// allocation until copied out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ParamSet(u64);
 
-impl Default for ParamList {
-    fn default() -> Self {
-        ParamList {
-            params: [Param::MediaId; Param::ALL.len()],
-            len: 0,
-        }
-    }
-}
+const _: () = assert!(
+    Param::ALL.len() <= 64,
+    "a ParamSet holds one bit per parameter"
+);
 
-impl ParamList {
-    /// Notes `param` when `differs`. Each parameter is noted at most once, so the list never
-    /// grows past [`Param::ALL`]'s length.
+impl ParamSet {
+    /// Adds `param` when `differs`.
     pub(crate) fn note(&mut self, param: Param, differs: bool) {
-        if !differs {
-            return;
+        if differs {
+            self.0 |= 1 << param.index();
         }
-        debug_assert!(!self.as_slice().contains(&param), "{param:?} noted twice");
-        let slot = self
-            .params
-            .get_mut(self.len)
-            .expect("each parameter is noted at most once, so there is a slot for it");
-        *slot = param;
-        self.len += 1;
     }
 
-    /// The parameters noted, in order.
-    pub(crate) fn as_slice(&self) -> &[Param] {
-        self.params
-            .get(..self.len)
-            .expect("len counts the slots filled")
+    /// Whether `param` is in the set.
+    pub(crate) fn contains(self, param: Param) -> bool {
+        self.0 & (1 << param.index()) != 0
+    }
+
+    /// Whether the set is empty.
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The parameters of the set, in [`Param::ALL`] order.
+    pub(crate) fn iter(self) -> impl Iterator<Item = Param> {
+        Param::ALL.into_iter().filter(move |p| self.contains(*p))
+    }
+
+    /// The parameters of the set, in [`Param::ALL`] order, with one allocation.
+    pub(crate) fn to_vec(self) -> Vec<Param> {
+        let mut out = Vec::with_capacity(self.0.count_ones() as usize);
+        out.extend(self.iter());
+        out
+    }
+}
+
+impl FromIterator<Param> for ParamSet {
+    fn from_iter<I: IntoIterator<Item = Param>>(iter: I) -> Self {
+        let mut set = ParamSet::default();
+        for p in iter {
+            set.note(p, true);
+        }
+        set
     }
 }

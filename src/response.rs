@@ -1,8 +1,11 @@
-//! The asset as the API returns it: [`MediaBasicInfo`] and [`GetMediaInfoResponse`], and the
-//! stored [`MediaInfo`] derived from them.
+//! What the API answers: the asset as GetMediaInfo returns it ([`MediaBasicInfo`],
+//! [`GetMediaInfoResponse`], and the stored [`MediaInfo`] derived from them) and the error
+//! body ([`ErrorResponse`]).
 
 use crate::error::{ParamError, ParamErrorKind};
-use crate::{CateId, CoverUrl, InputUrl, MediaId, MediaInfo, MediaTags, Param};
+use crate::param::parameters;
+use crate::value::WireValue;
+use crate::{Error, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTags, Param};
 
 /// `MediaBasicInfo` exactly as GetMediaInfo, BatchGetMediaInfos and SearchMedia return it:
 /// every documented member, as received, unchecked.
@@ -17,7 +20,7 @@ use crate::{CateId, CoverUrl, InputUrl, MediaId, MediaInfo, MediaTags, Param};
 /// `CoverURL` is kept as returned, which is a URL signed for reading (OSS signature
 /// parameters in its query, far beyond 128 bytes): use it to show the cover while the
 /// signature lasts. [`MediaInfo::try_from`] derives the stored asset, whose cover is that URL
-/// without its signature ([`CoverUrl::from_signed`]).
+/// without its signature ([`CoverUrl::from_signed`](crate::CoverUrl::from_signed)).
 ///
 /// New members are added in minor releases (the struct is `#[non_exhaustive]`): build one
 /// with [`MediaBasicInfo::default`] or [`MediaBasicInfo::from`] a [`MediaInfo`] and set its
@@ -159,9 +162,11 @@ impl MediaBasicInfo {
         match MediaInfo::try_from(&*self) {
             Ok(current) => {
                 let changed = current.differing_fields(media);
-                crate::MergePatch::new(media, changed.as_slice()).apply_to(self);
+                crate::MergePatch::new(media, changed).apply_to(self);
             }
-            Err(_) => crate::MergePatch::new(media, &Param::ALL).apply_to(self),
+            Err(_) => {
+                crate::MergePatch::new(media, Param::ALL.into_iter().collect()).apply_to(self)
+            }
         }
     }
 }
@@ -238,7 +243,7 @@ impl TryFrom<&MediaBasicInfo> for MediaInfo {
     type Error = ParamError;
 
     /// The stored asset: the writable members checked as a request's values are, absent or
-    /// empty ones not set, and the cover without its signature ([`CoverUrl::from_signed`]).
+    /// empty ones not set, and the cover without its signature ([`CoverUrl::from_signed`](crate::CoverUrl::from_signed)).
     ///
     /// # Errors
     ///
@@ -269,30 +274,74 @@ impl TryFrom<&MediaBasicInfo> for MediaInfo {
     /// # Ok::<(), ims_media::ParamError>(())
     /// ```
     fn try_from(b: &MediaBasicInfo) -> Result<Self, Self::Error> {
-        fn opt<T: std::str::FromStr<Err = ParamError>>(
-            v: &Option<String>,
-        ) -> Result<Option<T>, ParamError> {
-            member(v).map(str::parse).transpose()
-        }
-        let media_id: MediaId = required(Param::MediaId, &b.media_id)?.parse()?;
-        let input_url: InputUrl = required(Param::InputUrl, &b.input_url)?.parse()?;
-        Ok(MediaInfo {
-            media_id,
-            input_url,
-            business_type: opt(&b.business_type)?,
-            title: opt(&b.title)?,
-            description: opt(&b.description)?,
-            category: opt(&b.category)?,
-            media_tags: opt::<MediaTags>(&b.media_tags)?.unwrap_or_default(),
-            cover_url: member(&b.cover_url)
-                .map(CoverUrl::from_signed)
-                .transpose()?,
-            user_data: opt(&b.user_data)?,
-            cate_id: b.cate_id.map(CateId::try_from).transpose()?,
-            reference_id: opt(&b.reference_id)?,
-        })
+        media_from_members(b)
     }
 }
+
+/// A member of `MediaBasicInfo` as received, which a field's value is read from and written
+/// into: a string, or for `CateId` a number.
+pub(crate) trait Member: Sized {
+    /// The member of `value` (`None`: not set).
+    fn of<T: WireValue>(value: Option<&T>) -> Self;
+    /// The value this member holds; absent, `null` and `""` are "not set".
+    ///
+    /// # Errors
+    ///
+    /// The value type's refusal, on `param`.
+    fn value<T: WireValue>(&self, param: Param) -> Result<Option<T>, ParamError>;
+}
+
+impl Member for Option<String> {
+    fn of<T: WireValue>(value: Option<&T>) -> Self {
+        value.map(|v| v.write().into_owned())
+    }
+    fn value<T: WireValue>(&self, param: Param) -> Result<Option<T>, ParamError> {
+        member(self).map(|s| T::read_stored(param, s)).transpose()
+    }
+}
+
+impl Member for Option<i64> {
+    fn of<T: WireValue>(value: Option<&T>) -> Self {
+        value.map(|v| {
+            v.write()
+                .parse()
+                .expect("a number member holds a value written as an integer (CateId)")
+        })
+    }
+    fn value<T: WireValue>(&self, param: Param) -> Result<Option<T>, ParamError> {
+        self.map(|n| T::read_integer(param, n)).transpose()
+    }
+}
+
+macro_rules! from_members {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        /// The stored asset of the members `b`, checked in member order.
+        fn media_from_members(b: &MediaBasicInfo) -> Result<MediaInfo, ParamError> {
+            let media_id = MediaId::read(Param::MediaId, required(Param::MediaId, &b.media_id)?)?;
+            let input_url =
+                InputUrl::read(Param::InputUrl, required(Param::InputUrl, &b.input_url)?)?;
+            let mut media_tags = MediaTags::new();
+            $($( let mut $field = None; )?)*
+            // In member order: the first member that is not valid is the error.
+            for param in Param::ALL {
+                match param {
+                    Param::MediaId | Param::InputUrl | Param::AppendTags => {}
+                    Param::MediaTags => {
+                        media_tags = b.media_tags.value(param)?.unwrap_or_default();
+                    }
+                    $($( Param::$v => $field = b.$field.value(param)?, )?)*
+                }
+            }
+            Ok(MediaInfo {
+                media_id,
+                input_url,
+                media_tags,
+                $($( $field, )?)*
+            })
+        }
+    };
+}
+parameters!(from_members);
 
 /// The body of a GetMediaInfo response:
 /// `{"RequestId": …, "MediaInfo": {"MediaId": …, "MediaBasicInfo": {…}, …}}`.
@@ -340,6 +389,79 @@ impl GetMediaInfoResponse {
     /// As [`MediaInfo::try_from`].
     pub fn media(&self) -> Result<MediaInfo, ParamError> {
         MediaInfo::try_from(&self.media_basic_info)
+    }
+}
+
+/// The API's error body, `{"RequestId", "HostId", "Code", "Message"}` and `"Recommend"` when
+/// one is set (with the `serde` feature), built from an [`Error`] with the request ID and host
+/// ID the service gives.
+///
+/// The code and HTTP status are those of the error's first problem; the message is
+/// [`Error::public_message`]: every problem of the request, in order, joined by `; `, never a
+/// stored asset's value.
+///
+/// # Errors
+///
+/// Building one cannot fail; reading one from JSON (feature `serde`) fails on a missing member
+/// or an error code this crate does not know (see [`ErrorCode`]).
+///
+/// ```
+/// use ims_media::{Error, ErrorResponse, UpdateMediaInfoRequest};
+/// let err: Error = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=%07bell")
+///     .unwrap_err()
+///     .into();
+/// let body = ErrorResponse::new(&err, "6F3B3D04-6A9E-4A5B", "ice.cn-shanghai.aliyuncs.com")
+///     .with_recommend("https://api.aliyun.com/troubleshoot?q=InvalidParameter");
+/// assert_eq!(body.http_status(), 400);
+/// assert_eq!(body.message, "invalid Title: control character U+0007 at byte 0 in \"<U+0007>bell\"");
+/// # #[cfg(feature = "serde")]
+/// assert_eq!(
+///     serde_json::to_string(&body)?,
+///     r#"{"RequestId":"6F3B3D04-6A9E-4A5B","HostId":"ice.cn-shanghai.aliyuncs.com","Code":"InvalidParameter","Message":"invalid Title: control character U+0007 at byte 0 in \"<U+0007>bell\"","Recommend":"https://api.aliyun.com/troubleshoot?q=InvalidParameter"}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+pub struct ErrorResponse {
+    /// `RequestId`: the ID of the call.
+    pub request_id: String,
+    /// `HostId`: the endpoint that answered.
+    pub host_id: String,
+    /// `Code`.
+    pub code: ErrorCode,
+    /// `Message`.
+    pub message: String,
+    /// `Recommend`: a troubleshooting link, written only when set.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub recommend: Option<String>,
+}
+
+impl ErrorResponse {
+    /// The body of `error`, for the call `request_id` answered by `host_id`.
+    pub fn new(error: &Error, request_id: impl Into<String>, host_id: impl Into<String>) -> Self {
+        ErrorResponse {
+            request_id: request_id.into(),
+            host_id: host_id.into(),
+            code: error.code(),
+            message: error.public_message(),
+            recommend: None,
+        }
+    }
+
+    /// The same body with a `Recommend` link.
+    pub fn with_recommend(mut self, recommend: impl Into<String>) -> Self {
+        self.recommend = Some(recommend.into());
+        self
+    }
+
+    /// The HTTP status to answer with: that of [`ErrorResponse::code`].
+    pub fn http_status(&self) -> u16 {
+        self.code.http_status()
     }
 }
 

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit, UrlError};
-use crate::text;
+use crate::value::text;
 use crate::Param;
 
 /// The URL of a media asset's cover image (`CoverURL`): 1 to 128 bytes, an absolute `http://`

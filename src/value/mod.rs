@@ -117,4 +117,155 @@ pub mod ids;
 pub mod input_url;
 mod punycode;
 pub mod tags;
+pub(crate) mod text;
 pub mod text_fields;
+
+/// The JSON type a parameter's value has in a request object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Json {
+    /// A string (`null` clears, as an empty string does).
+    String,
+    /// A number, or a string of digits.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl Json {
+    /// What a message says the member should have been.
+    pub(crate) const fn expected(self) -> &'static str {
+        match self {
+            Json::String => "a string",
+            Json::Integer => "a number or a string of digits",
+            Json::Boolean => "true or false",
+        }
+    }
+}
+
+/// How a parameter's value is read from the wire and written back: one impl per value type,
+/// named by the parameter table ([`crate::param`]).
+pub(crate) trait WireValue: Sized {
+    /// The most bytes a decoded value may have, for a limit counted in bytes: a query's
+    /// value over it is refused from its decoded length, before it is decoded.
+    const MAX_BYTES: Option<usize> = None;
+    /// The value's JSON type in a request object.
+    const JSON: Json = Json::String;
+
+    /// The value of the non-empty wire text `s` of the parameter `param`.
+    ///
+    /// # Errors
+    ///
+    /// The value type's refusal, naming `param`.
+    fn read(param: crate::Param, s: &str) -> Result<Self, crate::ParamError>;
+
+    /// The value as wire text: what [`WireValue::read`] gives back the value from.
+    fn write(&self) -> std::borrow::Cow<'_, str>;
+
+    /// The value of a stored `MediaBasicInfo` member: as on the wire, except where the
+    /// stored form differs (a signed cover).
+    ///
+    /// # Errors
+    ///
+    /// As [`WireValue::read`].
+    fn read_stored(param: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        Self::read(param, s)
+    }
+
+    /// The value of a stored member that is a JSON number: as its digits on the wire.
+    ///
+    /// # Errors
+    ///
+    /// As [`WireValue::read`].
+    fn read_integer(param: crate::Param, n: i64) -> Result<Self, crate::ParamError> {
+        Self::read(param, &n.to_string())
+    }
+}
+
+/// `WireValue` through `FromStr` and `Display`-as-`as_str`, for the types whose values are
+/// written as they are held.
+macro_rules! wire_value {
+    ($($ty:ty $(, max $max:expr)?;)*) => {$(
+        impl WireValue for $ty {
+            $(const MAX_BYTES: Option<usize> = Some($max);)?
+            #[inline]
+            fn read(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+                s.parse()
+            }
+            fn write(&self) -> std::borrow::Cow<'_, str> {
+                std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+    )*};
+}
+
+wire_value! {
+    crate::MediaId;
+    crate::InputUrl, max crate::InputUrl::MAX_BYTES;
+    crate::BusinessType;
+    crate::Title, max crate::Title::MAX_BYTES;
+    crate::Description, max crate::Description::MAX_BYTES;
+    crate::Category, max crate::Category::MAX_BYTES;
+    crate::UserData, max crate::UserData::MAX_BYTES;
+    crate::ReferenceId;
+}
+
+impl WireValue for crate::CoverUrl {
+    const MAX_BYTES: Option<usize> = Some(crate::CoverUrl::MAX_BYTES);
+    #[inline]
+    fn read(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        s.parse()
+    }
+    fn write(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(self.as_str())
+    }
+    /// A stored cover may be the URL signed for reading: its signature is removed.
+    fn read_stored(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        crate::CoverUrl::from_signed(s)
+    }
+}
+
+impl WireValue for crate::MediaTags {
+    fn read(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        s.parse()
+    }
+    fn write(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(self.to_string())
+    }
+}
+
+impl WireValue for crate::CateId {
+    const JSON: Json = Json::Integer;
+    fn read_integer(_: crate::Param, n: i64) -> Result<Self, crate::ParamError> {
+        crate::CateId::try_from(n)
+    }
+    #[inline]
+    fn read(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        s.parse()
+    }
+    fn write(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(self.to_string())
+    }
+}
+
+/// A flag (`AppendTags`): `true` or `false`, ASCII case-insensitive (the Python SDK sends
+/// `True`).
+impl WireValue for bool {
+    const JSON: Json = Json::Boolean;
+    fn read(param: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        if s.eq_ignore_ascii_case("true") {
+            Ok(true)
+        } else if s.eq_ignore_ascii_case("false") {
+            Ok(false)
+        } else {
+            Err(crate::ParamError::new(
+                param,
+                crate::ParamErrorKind::NotBoolean {
+                    value: crate::Excerpt::new(s),
+                },
+            ))
+        }
+    }
+    fn write(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(if *self { "true" } else { "false" })
+    }
+}

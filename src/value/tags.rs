@@ -7,7 +7,7 @@ use std::str::FromStr;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
-use crate::text::{self, check_static, truncate, Controls};
+use crate::value::text::{self, check_static, truncate, Controls};
 use crate::Param;
 
 /// One tag of a media asset.

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::error::ParamError;
-use crate::text::{self, check_static, truncate, Controls};
+use crate::value::text::{self, check_static, truncate, Controls};
 use crate::Param;
 
 /// The title of a media asset: the `Title` parameter.

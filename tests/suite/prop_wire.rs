@@ -71,6 +71,7 @@ fn refused(param: Param, value: &str) -> bool {
         }
         Param::CateId => bad::<CateId>(value),
         Param::ReferenceId => bad::<ReferenceId>(value),
+        other => panic!("{other} is not a parameter of UpdateMediaInfo"),
     }
 }
 

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use crate::error::{Excerpt, ParamErrorKind, Unit, UrlError};
-use crate::percent::{self, Plus};
-use crate::text::{self, Controls};
+use crate::value::text::{self, Controls};
+use crate::wire::percent::{self, Plus};
 
 /// The most bytes an `InputURL` may have.
 pub(super) const MAX_BYTES: usize = 4096;

@@ -2,9 +2,8 @@
 //! the wire.
 
 use crate::error::{Excerpt, UpdateError};
-use crate::param::ParamList;
-use crate::request::{FieldUpdate, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
-use crate::{MediaInfo, Param};
+use crate::param::{parameters, ParamSet};
+use crate::{MediaInfo, MediaTarget, Param, TagsUpdate, UpdateMediaInfoRequest};
 
 /// The result of a successful [`apply_update`]. More may be reported in a minor release (the
 /// struct is `#[non_exhaustive]`).
@@ -83,75 +82,44 @@ pub fn apply_update(
             .cloned(),
         TagsUpdate::Append(tags) => media.media_tags.appended(tags)?,
     };
-
-    let mut changed = Changed::default();
-    let business_type = changed.merge(
-        Param::BusinessType,
-        &media.business_type,
-        &request.business_type,
-    );
-    let title = changed.merge(Param::Title, &media.title, &request.title);
-    let description = changed.merge(Param::Description, &media.description, &request.description);
-    let category = changed.merge(Param::Category, &media.category, &request.category);
+    let mut changed = ParamSet::default();
     changed.note(Param::MediaTags, media_tags.is_some());
     let media_tags = media_tags.unwrap_or_else(|| media.media_tags.clone());
-    let cover_url = changed.merge(Param::CoverUrl, &media.cover_url, &request.cover_url);
-    let user_data = changed.merge(Param::UserData, &media.user_data, &request.user_data);
-    let cate_id = changed.merge(Param::CateId, &media.cate_id, &request.cate_id);
-    let reference_id = changed.merge(
-        Param::ReferenceId,
-        &media.reference_id,
-        &request.reference_id,
-    );
-
+    let merged = merge_fields(media, request, media_tags, &mut changed);
     Ok(UpdateOutcome {
-        media: MediaInfo {
-            media_id: media.media_id.clone(),
-            input_url: media.input_url.clone(),
-            business_type,
-            title,
-            description,
-            category,
-            media_tags,
-            cover_url,
-            user_data,
-            cate_id,
-            reference_id,
-        },
+        media: merged,
         changed: changed.to_vec(),
     })
 }
 
-/// The parameters an update changed, in the order of [`Param::ALL`]: collected in place, then
-/// copied out with one allocation at most.
-#[derive(Default)]
-struct Changed(ParamList);
-
-impl Changed {
-    /// Records `param` when `differs`.
-    fn note(&mut self, param: Param, differs: bool) {
-        self.0.note(param, differs);
-    }
-
-    /// The field after `update`, `param` recorded when it differs from `current`. A kept
-    /// field is the same by construction and is not compared (a kept 1,024-byte
-    /// `Description` costs no memcmp).
-    #[inline]
-    fn merge<T: Clone + PartialEq>(
-        &mut self,
-        param: Param,
-        current: &Option<T>,
-        update: &FieldUpdate<T>,
-    ) -> Option<T> {
-        let merged = update.apply(current.as_ref());
-        self.note(param, !update.is_keep() && merged != *current);
-        merged
-    }
-
-    fn to_vec(&self) -> Vec<Param> {
-        self.0.as_slice().to_vec()
-    }
+/// Each plain field after its update, noted in `changed` when it differs from `current`. A
+/// kept field is the same by construction and is not compared (a kept 1,024-byte
+/// `Description` costs no memcmp).
+macro_rules! merge {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        fn merge_fields(
+            current: &MediaInfo,
+            request: &UpdateMediaInfoRequest,
+            media_tags: crate::MediaTags,
+            changed: &mut ParamSet,
+        ) -> MediaInfo {
+            $($(
+                let $field = request.$field.apply(current.$field.as_ref());
+                changed.note(
+                    Param::$v,
+                    !request.$field.is_keep() && $field != current.$field,
+                );
+            )?)*
+            MediaInfo {
+                media_id: current.media_id.clone(),
+                input_url: current.input_url.clone(),
+                media_tags,
+                $($( $field, )?)*
+            }
+        }
+    };
 }
+parameters!(merge);
 
 fn check_target(media: &MediaInfo, target: &MediaTarget) -> Result<(), UpdateError> {
     match target {

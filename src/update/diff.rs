@@ -1,6 +1,7 @@
 //! `UpdateMediaInfoRequest::diff`: the request that takes an asset from one state to another.
 
 use crate::error::Excerpt;
+use crate::param::parameters;
 use crate::{FieldUpdate, MediaInfo, MediaTarget, TagsUpdate, UpdateMediaInfoRequest};
 
 /// Why [`UpdateMediaInfoRequest::diff`] cannot give a request: the two states are not of one
@@ -93,17 +94,20 @@ impl UpdateMediaInfoRequest {
             id: before.media_id.clone(),
             input_url: None,
         });
-        request.business_type = field(&before.business_type, &after.business_type);
-        request.title = field(&before.title, &after.title);
-        request.description = field(&before.description, &after.description);
-        request.category = field(&before.category, &after.category);
         if before.media_tags != after.media_tags {
             request.media_tags = TagsUpdate::Replace(after.media_tags.clone());
         }
-        request.cover_url = field(&before.cover_url, &after.cover_url);
-        request.user_data = field(&before.user_data, &after.user_data);
-        request.cate_id = field(&before.cate_id, &after.cate_id);
-        request.reference_id = field(&before.reference_id, &after.reference_id);
+        diff_fields(before, after, &mut request);
         Ok(request)
     }
 }
+
+macro_rules! diff {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        /// Each plain field: kept where already as desired, otherwise cleared or set.
+        fn diff_fields(before: &MediaInfo, after: &MediaInfo, request: &mut UpdateMediaInfoRequest) {
+            $($( request.$field = field(&before.$field, &after.$field); )?)*
+        }
+    };
+}
+parameters!(diff);

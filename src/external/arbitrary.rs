@@ -752,7 +752,7 @@ mod tests {
                 fields.insert(format!("request {p} {state}"));
             }
             let m: MediaInfo = generate(b);
-            let set = crate::MergePatch::new(&m, &Param::ALL);
+            let set = m.as_patch();
             for (name, value) in set.members() {
                 fields.insert(format!("media {name} {}", value.is_some()));
             }

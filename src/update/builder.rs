@@ -1,7 +1,8 @@
 //! `RequestBuilder`: a request from a form's optional fields, with every problem collected as
 //! `from_params` collects it.
 
-use crate::request::Collector;
+use super::UpdateDraft;
+use crate::wire::Collector;
 use crate::{MediaTarget, Param, RequestError, UpdateMediaInfoRequest};
 
 /// Builds an [`UpdateMediaInfoRequest`] field by field, e.g. from a web form whose fields are
@@ -37,7 +38,7 @@ use crate::{MediaTarget, Param, RequestError, UpdateMediaInfoRequest};
 /// ```
 #[derive(Default)]
 pub struct RequestBuilder {
-    collector: Collector,
+    collector: Collector<UpdateDraft>,
 }
 
 impl std::fmt::Debug for RequestBuilder {

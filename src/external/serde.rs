@@ -8,12 +8,13 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::Quoted;
-use crate::request::Collector;
+use crate::update::UpdateDraft;
+use crate::value::Json;
+use crate::wire::Collector;
 use crate::{
-    BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, FieldUpdate,
-    GetMediaInfoResponse, InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget,
-    Param, ParamError, ReferenceId, RequestError, Tag, Title, UpdateError, UpdateMediaInfoRequest,
-    UserData,
+    BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, GetMediaInfoResponse,
+    InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError,
+    ReferenceId, RequestError, Tag, Title, UpdateError, UpdateMediaInfoRequest, UserData,
 };
 use crate::{MergePatch, ParamErrorKind};
 
@@ -177,17 +178,30 @@ impl Serialize for UpdateMediaInfoRequest {
         let params = self.to_params();
         let mut map = s.serialize_map(Some(params.len()))?;
         for (name, value) in &params {
-            match *name {
-                "AppendTags" => map.serialize_entry(name, &true)?,
-                "CateId" => match &self.cate_id {
-                    FieldUpdate::Set(id) => map.serialize_entry(name, &id.get())?,
-                    _ => map.serialize_entry(name, &())?,
-                },
-                _ if value.is_empty() => map.serialize_entry(name, &())?,
-                _ => map.serialize_entry(name, value)?,
-            }
+            map.serialize_key(name)?;
+            json_value(&mut map, crate::param::lookup(name), value)?;
         }
         map.end()
+    }
+}
+
+/// Writes the wire text `value` of `param` as its JSON type: `null` for an empty value, a
+/// number for an integer parameter, a boolean for a flag.
+fn json_value<M: SerializeMap>(
+    map: &mut M,
+    param: Option<Param>,
+    value: &str,
+) -> Result<(), M::Error> {
+    if value.is_empty() {
+        return map.serialize_value(&());
+    }
+    match param.map(Param::json) {
+        Some(Json::Integer) => match value.parse::<i64>() {
+            Ok(n) => map.serialize_value(&n),
+            Err(_) => map.serialize_value(value),
+        },
+        Some(Json::Boolean) => map.serialize_value(&value.eq_ignore_ascii_case("true")),
+        Some(Json::String) | None => map.serialize_value(value),
     }
 }
 
@@ -204,7 +218,7 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
                 f.write_str("an UpdateMediaInfo request object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut collector = Collector::default();
+                let mut collector = Collector::<UpdateDraft>::default();
                 while let Some((name, len)) = map.next_key_seed(NameSeed)? {
                     map.next_value_seed(MemberSeed {
                         collector: &mut collector,
@@ -259,7 +273,7 @@ impl<'de> de::DeserializeSeed<'de> for NameSeed {
 /// [`ParamErrorKind::WrongType`](crate::ParamErrorKind::WrongType), so that repeats, unknown,
 /// retired and ignored common names are told apart as for wire pairs.
 struct MemberSeed<'a> {
-    collector: &'a mut Collector,
+    collector: &'a mut Collector<UpdateDraft>,
     name: &'a str,
     /// The length of the whole name, which `name` may hold only the start of.
     len: usize,
@@ -280,19 +294,20 @@ impl MemberSeed<'_> {
 
     /// `found` (a number or boolean as written, or `an array`, `an object`) where the
     /// parameter takes another JSON type.
+    /// The JSON type of the member's value: a parameter's, a string for any other name.
+    fn json(&self) -> Json {
+        crate::param::lookup(self.name).map_or(Json::String, Param::json)
+    }
+
     fn wrong_type(self, found: impl Into<Box<str>>) {
-        let expected = match self.name {
-            "AppendTags" => "true or false",
-            "CateId" => "a number or a string of digits",
-            _ => "a string",
-        };
+        let expected = self.json().expected();
         let found = found.into();
         self.add(Err(ParamErrorKind::WrongType { found, expected }));
     }
 
     /// A number is `CateId`'s value as written, and of the wrong type for any other member.
     fn number(self, written: String) {
-        if self.name == "CateId" {
+        if self.json() == Json::Integer {
             self.add(Ok(&written));
         } else {
             self.wrong_type(written);
@@ -318,7 +333,7 @@ impl<'de> Visitor<'de> for MemberSeed<'_> {
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
         let written = if v { "true" } else { "false" };
-        if self.name == "AppendTags" {
+        if self.json() == Json::Boolean {
             self.add(Ok(written));
         } else {
             self.wrong_type(written);
@@ -351,36 +366,14 @@ impl<'de> Visitor<'de> for MemberSeed<'_> {
 }
 
 impl Serialize for MediaInfo {
+    /// The members set, in [`MediaBasicInfo::MEMBERS`] order, `CateId` a number.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        map.serialize_entry("MediaId", &self.media_id)?;
-        map.serialize_entry("InputURL", &self.input_url)?;
-        if let Some(v) = &self.business_type {
-            map.serialize_entry("BusinessType", v)?;
-        }
-        if let Some(v) = &self.title {
-            map.serialize_entry("Title", v)?;
-        }
-        if let Some(v) = &self.description {
-            map.serialize_entry("Description", v)?;
-        }
-        if let Some(v) = &self.category {
-            map.serialize_entry("Category", v)?;
-        }
-        if !self.media_tags.is_empty() {
-            map.serialize_entry("MediaTags", &self.media_tags)?;
-        }
-        if let Some(v) = &self.cover_url {
-            map.serialize_entry("CoverURL", v)?;
-        }
-        if let Some(v) = &self.user_data {
-            map.serialize_entry("UserData", v)?;
-        }
-        if let Some(v) = &self.cate_id {
-            map.serialize_entry("CateId", v)?;
-        }
-        if let Some(v) = &self.reference_id {
-            map.serialize_entry("ReferenceId", v)?;
+        for (name, value) in self.as_patch().members() {
+            if let Some(value) = value {
+                map.serialize_key(name)?;
+                json_value(&mut map, crate::param::lookup(name), &value)?;
+            }
         }
         map.end()
     }
@@ -629,12 +622,12 @@ impl Serialize for MergePatch<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         for (name, value) in self.members() {
-            match (name, &value) {
-                ("CateId", Some(_)) => {
-                    map.serialize_entry(name, &self.media().cate_id.map(CateId::get))?
-                }
-                _ => map.serialize_entry(name, &value)?,
-            }
+            map.serialize_key(name)?;
+            json_value(
+                &mut map,
+                crate::param::lookup(name),
+                value.as_deref().unwrap_or(""),
+            )?;
         }
         map.end()
     }

@@ -1,11 +1,11 @@
 //! `UpdateMediaInfoRequest` and the updates it holds, and how it is written back to the wire;
 //! reading it from the wire is in [`wire`].
 
-mod wire;
-
-pub(crate) use wire::{suggestion, Collector};
-
-use crate::percent;
+use crate::error::{ParamError, ParamErrorKind, RequestError};
+use crate::param::parameters;
+use crate::value::WireValue;
+use crate::wire::{percent, unless_empty, update, Draft, Given};
+#[allow(unused_imports)]
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
     ReferenceId, Title, UserData,
@@ -200,11 +200,6 @@ pub struct UpdateMediaInfoRequest {
     pub reference_id: FieldUpdate<ReferenceId>,
 }
 
-/// The common parameters, under a short name for this module.
-pub(crate) const COMMON: [&str; 13] = UpdateMediaInfoRequest::COMMON_PARAMETERS;
-pub(crate) const ACTION: &str = "UpdateMediaInfo";
-pub(crate) const VERSION: &str = "2020-11-09";
-
 impl From<crate::MediaId> for MediaTarget {
     /// The asset with this ID.
     fn from(id: crate::MediaId) -> Self {
@@ -229,7 +224,24 @@ impl UpdateMediaInfoRequest {
     /// on the parameter being read when it passed the limit: 64 KiB is more than twice the
     /// largest valid request fully percent-encoded with an STS token, and a 10 MiB input then
     /// costs constant time and no allocation.
-    pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
+    pub const MAX_REQUEST_BYTES: usize = crate::wire::MAX_REQUEST_BYTES;
+
+    /// The operation's parameters, in the order of the API reference table: the order of its
+    /// errors and of [`UpdateMediaInfoRequest::to_params`].
+    pub const PARAMS: [Param; 12] = [
+        Param::MediaId,
+        Param::InputUrl,
+        Param::BusinessType,
+        Param::Title,
+        Param::Description,
+        Param::Category,
+        Param::MediaTags,
+        Param::CoverUrl,
+        Param::UserData,
+        Param::AppendTags,
+        Param::CateId,
+        Param::ReferenceId,
+    ];
 
     /// The common parameters of the RPC protocol that real clients send beside the
     /// operation's own: accepted and ignored, except that `Action` must be `UpdateMediaInfo`
@@ -243,21 +255,7 @@ impl UpdateMediaInfoRequest {
     /// assert!(r.is_ok());
     /// assert!(UpdateMediaInfoRequest::COMMON_PARAMETERS.contains(&"BearerToken"));
     /// ```
-    pub const COMMON_PARAMETERS: [&'static str; 13] = [
-        "Action",
-        "Version",
-        "Format",
-        "RegionId",
-        "AccessKeyId",
-        "SecurityToken",
-        "Signature",
-        "SignatureMethod",
-        "SignatureVersion",
-        "SignatureNonce",
-        "Timestamp",
-        "SignatureType",
-        "BearerToken",
-    ];
+    pub const COMMON_PARAMETERS: [&'static str; 13] = crate::wire::COMMON;
 
     /// Parameters that older SDK models of UpdateMediaInfo sent and that the operation as
     /// documented today does not have. Each is refused with
@@ -284,77 +282,126 @@ impl UpdateMediaInfoRequest {
         "Snapshots",
         "AppendSnapshots",
     ];
-
-    /// A request for `target` that changes nothing: every field [`FieldUpdate::Keep`].
-    pub fn new(target: MediaTarget) -> Self {
-        UpdateMediaInfoRequest {
-            target,
-            business_type: FieldUpdate::Keep,
-            title: FieldUpdate::Keep,
-            description: FieldUpdate::Keep,
-            category: FieldUpdate::Keep,
-            media_tags: TagsUpdate::Keep,
-            cover_url: FieldUpdate::Keep,
-            user_data: FieldUpdate::Keep,
-            cate_id: FieldUpdate::Keep,
-            reference_id: FieldUpdate::Keep,
-        }
-    }
 }
 
-impl UpdateMediaInfoRequest {
-    /// The request as wire parameters, in [`Param::ALL`] order: only what the request says
-    /// (fields to keep are absent, fields to clear are empty), `AppendTags=true` only for an
-    /// append. Parsing the result with [`UpdateMediaInfoRequest::from_params`] gives back an
-    /// equal request.
-    pub fn to_params(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::with_capacity(Param::ALL.len());
-        match &self.target {
-            MediaTarget::MediaId { id, input_url } => {
-                out.push((Param::MediaId.name(), id.as_str().to_owned()));
-                if let Some(url) = input_url {
-                    out.push((Param::InputUrl.name(), url.as_str().to_owned()));
+/// What the table gives the operation: `new`, `to_params` and the draft the collector fills.
+macro_rules! update_request {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        impl UpdateMediaInfoRequest {
+            /// A request for `target` that changes nothing: every field [`FieldUpdate::Keep`].
+            pub fn new(target: MediaTarget) -> Self {
+                UpdateMediaInfoRequest {
+                    target,
+                    media_tags: TagsUpdate::Keep,
+                    $($( $field: FieldUpdate::Keep, )?)*
                 }
             }
-            MediaTarget::InputUrl(url) => {
-                out.push((Param::InputUrl.name(), url.as_str().to_owned()));
-            }
-        }
-        push_field(&mut out, Param::BusinessType, &self.business_type, |v| {
-            v.as_str().to_owned()
-        });
-        push_field(&mut out, Param::Title, &self.title, |v| {
-            v.as_str().to_owned()
-        });
-        push_field(&mut out, Param::Description, &self.description, |v| {
-            v.as_str().to_owned()
-        });
-        push_field(&mut out, Param::Category, &self.category, |v| {
-            v.as_str().to_owned()
-        });
-        match &self.media_tags {
-            TagsUpdate::Keep => {}
-            TagsUpdate::Replace(tags) => out.push((Param::MediaTags.name(), tags.to_string())),
-            TagsUpdate::Append(tags) => {
-                out.push((Param::MediaTags.name(), tags.to_string()));
-            }
-        }
-        push_field(&mut out, Param::CoverUrl, &self.cover_url, |v| {
-            v.as_str().to_owned()
-        });
-        push_field(&mut out, Param::UserData, &self.user_data, |v| {
-            v.as_str().to_owned()
-        });
-        if let TagsUpdate::Append(_) = self.media_tags {
-            out.push((Param::AppendTags.name(), "true".to_owned()));
-        }
-        push_field(&mut out, Param::CateId, &self.cate_id, |v| v.to_string());
-        push_field(&mut out, Param::ReferenceId, &self.reference_id, |v| {
-            v.as_str().to_owned()
-        });
-        out
-    }
 
+            /// The request as wire parameters, in [`UpdateMediaInfoRequest::PARAMS`] order:
+            /// only what the request says (fields to keep are absent, fields to clear are
+            /// empty), `AppendTags=true` only for an append. Parsing the result with
+            /// [`UpdateMediaInfoRequest::from_params`] gives back an equal request.
+            pub fn to_params(&self) -> Vec<(&'static str, String)> {
+                let mut out = Vec::with_capacity(Self::PARAMS.len());
+                for param in Self::PARAMS {
+                    let value: Option<std::borrow::Cow<'_, str>> = match param {
+                        Param::MediaId => match &self.target {
+                            MediaTarget::MediaId { id, .. } => Some(id.write()),
+                            MediaTarget::InputUrl(_) => None,
+                        },
+                        Param::InputUrl => match &self.target {
+                            MediaTarget::MediaId { input_url, .. } => {
+                                input_url.as_ref().map(WireValue::write)
+                            }
+                            MediaTarget::InputUrl(url) => Some(url.write()),
+                        },
+                        Param::MediaTags => match &self.media_tags {
+                            TagsUpdate::Keep => None,
+                            TagsUpdate::Replace(tags) | TagsUpdate::Append(tags) => {
+                                Some(tags.write())
+                            }
+                        },
+                        Param::AppendTags => matches!(self.media_tags, TagsUpdate::Append(_))
+                            .then(|| true.write()),
+                        $($( Param::$v => match &self.$field {
+                            FieldUpdate::Keep => None,
+                            FieldUpdate::Clear => Some(std::borrow::Cow::Borrowed("")),
+                            FieldUpdate::Set(v) => Some(v.write()),
+                        }, )?)*
+                    };
+                    if let Some(value) = value {
+                        out.push((param.name(), value.into_owned()));
+                    }
+                }
+                out
+            }
+        }
+
+        /// UpdateMediaInfo's request while it is collected.
+        #[derive(Default)]
+        pub(crate) struct UpdateDraft {
+            media_id: Option<MediaId>,
+            input_url: Option<InputUrl>,
+            media_tags: Option<MediaTags>,
+            append_tags: bool,
+            $($( $field: FieldUpdate<$ty>, )?)*
+        }
+
+        impl Draft for UpdateDraft {
+            type Request = UpdateMediaInfoRequest;
+            const ACTION: &'static str = "UpdateMediaInfo";
+            const PARAMS: &'static [Param] = &UpdateMediaInfoRequest::PARAMS;
+            const RETIRED: &'static [&'static str] = &UpdateMediaInfoRequest::RETIRED_PARAMETERS;
+
+            #[inline]
+            fn take(&mut self, param: Param, v: &str) -> Result<(), ParamError> {
+                match param {
+                    Param::MediaId => self.media_id = unless_empty(param, v)?,
+                    Param::InputUrl => self.input_url = unless_empty(param, v)?,
+                    Param::MediaTags => self.media_tags = Some(MediaTags::read(param, v)?),
+                    Param::AppendTags => {
+                        self.append_tags = unless_empty::<bool>(param, v)? == Some(true)
+                    }
+                    $($( Param::$v => self.$field = update(param, v)?, )?)*
+                }
+                Ok(())
+            }
+
+            fn build(
+                self,
+                given: impl Fn(Param) -> Given,
+            ) -> Result<UpdateMediaInfoRequest, Option<ParamError>> {
+                // MediaId or InputURL; an empty one counts as absent, an invalid one is its own
+                // error.
+                let target = match (self.media_id, self.input_url) {
+                    _ if given(Param::MediaId) == Given::Refused
+                        || given(Param::InputUrl) == Given::Refused =>
+                    {
+                        return Err(None)
+                    }
+                    (Some(id), input_url) => MediaTarget::MediaId { id, input_url },
+                    (None, Some(url)) => MediaTarget::InputUrl(url),
+                    (None, None) => {
+                        return Err(Some(ParamError::new(Param::MediaId, ParamErrorKind::Missing)))
+                    }
+                };
+                let media_tags = match self.media_tags {
+                    Some(tags) if self.append_tags => TagsUpdate::Append(tags),
+                    Some(tags) => TagsUpdate::Replace(tags),
+                    None => TagsUpdate::Keep,
+                };
+                Ok(UpdateMediaInfoRequest {
+                    target,
+                    media_tags,
+                    $($( $field: self.$field, )?)*
+                })
+            }
+        }
+    };
+}
+parameters!(update_request);
+
+impl UpdateMediaInfoRequest {
     /// [`UpdateMediaInfoRequest::to_params`] as a query string: `name=value` joined by `&`,
     /// percent-encoded as RFC 3986 (every byte but `A-Z a-z 0-9 - _ . ~` as `%XX`, so a space
     /// is `%20`), as the SDKs encode for signing. Parsing it with
@@ -391,15 +438,49 @@ impl UpdateMediaInfoRequest {
     }
 }
 
-fn push_field<T>(
-    out: &mut Vec<(&'static str, String)>,
-    param: Param,
-    update: &FieldUpdate<T>,
-    write: impl FnOnce(&T) -> String,
-) {
-    match update {
-        FieldUpdate::Keep => {}
-        FieldUpdate::Clear => out.push((param.name(), String::new())),
-        FieldUpdate::Set(v) => out.push((param.name(), write(v))),
+impl UpdateMediaInfoRequest {
+    /// Parses wire parameters whose values are already decoded (e.g. from a web framework's
+    /// form or query extractor). See the type's documentation for the rules.
+    ///
+    /// # Errors
+    ///
+    /// A [`RequestError`] listing every problem, as the type's documentation says.
+    pub fn from_params<I, K, V>(pairs: I) -> Result<Self, RequestError>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        crate::wire::from_pairs::<UpdateDraft, _, _, _>(pairs)
+    }
+
+    /// Parses an `application/x-www-form-urlencoded` string (a query string without the `?`,
+    /// or a form body): pairs separated by `&`, name and value by the first `=`, `+` is a
+    /// space and `%XX` an escaped byte. Empty segments (`a=1&&b=2`) are skipped; a segment
+    /// without `=` is a name with an empty value.
+    ///
+    /// # Errors
+    ///
+    /// As [`UpdateMediaInfoRequest::from_params`], and: a `%` not followed by two hex digits
+    /// ([`ParamErrorKind::PercentEscape`]); a value that does not decode to UTF-8
+    /// ([`ParamErrorKind::InvalidUtf8`], never a lossy replacement). The value of an ignored
+    /// common parameter (all of [`UpdateMediaInfoRequest::COMMON_PARAMETERS`] but `Action` and
+    /// `Version`) is never decoded or copied: a bad escape in it is still refused (the query
+    /// is malformed), what it decodes to is not checked. A byte-limited value
+    /// (`Title`, `Description`, `Category`, `CoverURL`, `UserData`, `InputURL`) whose decoded
+    /// length is over its limit is refused before it is decoded.
+    ///
+    /// ```
+    /// use ims_media::{FieldUpdate, UpdateMediaInfoRequest};
+    /// let r = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=caf%C3%A9+au+lait").unwrap();
+    /// assert_eq!(r.title.as_set().map(|t| t.as_str()), Some("café au lait"));
+    /// let err = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=%FF").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid Title: not valid UTF-8 after decoding, invalid byte at 0 in \"%FF\""
+    /// );
+    /// ```
+    pub fn from_query(query: &str) -> Result<Self, RequestError> {
+        crate::wire::from_query::<UpdateDraft>(query)
     }
 }

@@ -185,6 +185,7 @@ impl<'a> MergePatch<'a> {
 impl MediaInfo {
     /// Every member of the asset, as a merge patch from an empty document: what the asset is
     /// written as.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn as_patch(&self) -> MergePatch<'_> {
         MergePatch::new(self, Param::ALL.into_iter().collect())
     }

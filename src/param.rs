@@ -98,6 +98,7 @@ macro_rules! param_enum {
             }
 
             /// The JSON type of the parameter's value in a request object.
+            #[cfg_attr(not(feature = "serde"), allow(dead_code))]
             pub(crate) const fn json(self) -> crate::value::Json {
                 use crate::value::WireValue;
                 #[allow(unused_imports)]

@@ -177,6 +177,7 @@ macro_rules! text_members {
     ($($wire:literal => $field:ident),* $(,)?) => {
         impl MediaBasicInfo {
             /// The string member with this wire name.
+            #[cfg_attr(not(feature = "serde"), allow(dead_code))]
             pub(crate) fn text_member_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
                 Some(match name {
                     $($wire => &mut self.$field,)*

@@ -1,5 +1,34 @@
-//! What the generators of valid values know, written once for `arbitrary` and `strategy`:
-//! the alphabets of identifiers and host labels, and the OSS endpoints with fixed names.
+//! The one generator of valid values, for `arbitrary` and `proptest` alike.
+//!
+//! Every function builds a **valid** value from **any** bytes, read through
+//! [`Unstructured`]: it does not try a string and give up when the string is invalid, it maps
+//! the bytes onto the rules (characters chosen from an alphabet by index, lengths drawn inside
+//! the limits, bytes cut at character boundaries). When the input runs out, `Unstructured`
+//! supplies zeros, which give the shortest and plainest values (`"a"`, `Keep`, `None`, no
+//! tags), so nothing here fails with `NotEnoughData`; and since fewer or smaller bytes give
+//! plainer values, a shrinker that shortens the bytes or lowers them reaches the plainest
+//! value that still fails. Each value still goes through its type's validating constructor
+//! at the end; `IncorrectFormat` would mean a bug of this module.
+//!
+//! The values lean towards the limits: about one string in four is exactly at its byte
+//! limit, ending with a multi-byte character when the limit falls after one, and one in eight
+//! is of one character width throughout (128 bytes of 4-byte characters); one tag list in
+//! four is 16 tags of exactly 32 bytes; object keys reach 1,023 decoded bytes; every InputURL
+//! form, endpoint kind and letter case, every `BusinessType`; IDs of 1 and 64 characters,
+//! `CateId` 1 and `i64::MAX`. Texts mix ASCII (with the characters that matter on the wire:
+//! `,` `&` `=` `+` `%` space), two-, three- and four-byte characters (accents, combining
+//! marks, CJK, the full-width comma, U+3000, zero-width joiners, emoji) and any other Unicode
+//! scalar value a rule allows.
+
+use arbitrary::{Error, Result, Unstructured};
+
+use crate::param::parameters;
+#[allow(unused_imports)]
+use crate::{
+    BusinessType, CateId, Category, CoverUrl, Description, FieldUpdate, InputUrl, MediaId,
+    MediaInfo, MediaTags, MediaTarget, Param, ReferenceId, Tag, TagsUpdate, Title,
+    UpdateMediaInfoRequest, UserData,
+};
 
 /// The characters of `MediaId`, `ReferenceId` and VOD IDs (`A-Z a-z 0-9 - _`), lower case
 /// first, so that the plainest generated ID is `a`.
@@ -7,18 +36,14 @@ pub(crate) const ID_CHARS: &[u8] =
     b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
 /// Lower-case hex digits: IMS IDs are 32 of them.
-pub(crate) const HEX_DIGITS: &[u8] = b"0123456789abcdef";
+const HEX_DIGITS: &[u8] = b"0123456789abcdef";
 
 /// The characters of a DNS label or bucket name in lower case.
-pub(crate) const LABEL_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-";
-
-/// Lower-case letters and digits: what starts and ends a bucket name or label.
-#[cfg(feature = "proptest")]
-pub(crate) const ALNUM_LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+const LABEL_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789-";
 
 /// OSS endpoints (host without the bucket) of every documented kind that has a fixed name:
 /// regular, internal, dual-stack, acceleration, the China-mainland one, finance and gov.
-pub(crate) const FIXED_ENDPOINTS: [&str; 13] = [
+const FIXED_ENDPOINTS: [&str; 13] = [
     "oss-cn-shanghai.aliyuncs.com",
     "oss-cn-shanghai-internal.aliyuncs.com",
     "cn-hangzhou.oss.aliyuncs.com",
@@ -37,7 +62,7 @@ pub(crate) const FIXED_ENDPOINTS: [&str; 13] = [
 /// Queries a cover may start with, weighted towards none: parameters that look like a
 /// signature but do not make the URL signed by OSS (another CDN's `Expires`, a lone
 /// `Signature` or `OSSAccessKeyId`, `x-oss-date` without the V4 version), which a cover keeps.
-pub(crate) const COVER_QUERIES: &[&str] = &[
+const COVER_QUERIES: &[&str] = &[
     "",
     "",
     "",
@@ -50,3 +75,742 @@ pub(crate) const COVER_QUERIES: &[&str] = &[
     "/a.png?x-oss-process=image/resize,w_100&x-oss-date=20241201T000000Z&",
     "?security-token=CAIS&Expires=1#",
 ];
+
+/// Text characters by UTF-8 length. The first of each list is the plainest.
+const ONE_BYTE: &[char] = &[
+    'a', 'b', 'c', 'x', 'y', 'z', 'A', 'M', 'Z', '0', '1', '9', ' ', ' ', '-', '_', '.', '~', ',',
+    '&', '=', '+', '%', '/', '?', '#', '"', '\'', '<', '>', '*', ':', '@', '\\', ';', '!',
+];
+const TWO_BYTES: &[char] = &['é', 'ß', 'ж', 'א', 'ع', '\u{A0}', '\u{301}', 'ñ', 'ø'];
+const THREE_BYTES: &[char] = &[
+    '界', '旅', '行', '，', '\u{3000}', '\u{200D}', '\u{200F}', '\u{2028}', '€', '\u{FE0F}',
+    '\u{FFFD}',
+];
+const FOUR_BYTES: &[char] = &['🌅', '😀', '👍', '\u{1F3FD}', '𝄞', '\u{10FFFF}'];
+/// The control characters `Description` and `UserData` allow.
+const LINE_BREAKS: &[char] = &['\t', '\n', '\r'];
+/// The plainest character of each width, for a character that must not be white space.
+const PLAIN: [char; 4] = ['a', 'é', '界', '🌅'];
+
+/// What a text may hold besides the characters every text allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Allow {
+    line_breaks: bool,
+    comma: bool,
+    space: bool,
+}
+
+/// Title, Category and URL text: one line, commas allowed.
+pub(crate) const ONE_LINE: Allow = Allow {
+    line_breaks: false,
+    comma: true,
+    space: true,
+};
+/// Description and UserData: TAB, LF and CR allowed too.
+pub(crate) const MULTI_LINE: Allow = Allow {
+    line_breaks: true,
+    comma: true,
+    space: true,
+};
+/// A tag: one line, no comma.
+pub(crate) const TAG_TEXT: Allow = Allow {
+    line_breaks: false,
+    comma: false,
+    space: true,
+};
+/// The path and query of a URL: no white space.
+pub(crate) const URL_TEXT: Allow = Allow {
+    line_breaks: false,
+    comma: true,
+    space: false,
+};
+
+/// One time in `n`; never when the input is exhausted.
+fn one_in(u: &mut Unstructured<'_>, n: u8) -> Result<bool> {
+    Ok(u.int_in_range(1..=n)? == n)
+}
+
+/// A length from `min` to `max`: mostly anywhere, one time in eight `min`, one in four `max`.
+/// No input gives `min`.
+fn biased_len(u: &mut Unstructured<'_>, min: usize, max: usize) -> Result<usize> {
+    match u.int_in_range(0u8..=7)? {
+        5 => Ok(min),
+        6 | 7 => Ok(max),
+        _ => u.int_in_range(min..=max),
+    }
+}
+
+/// The character widths a text is drawn from: any (`0`), or only `1` to `4` bytes.
+fn width(u: &mut Unstructured<'_>) -> Result<usize> {
+    Ok(match u.int_in_range(0u8..=15)? {
+        12 => 1,
+        13 => 2,
+        14 => 3,
+        15 => 4,
+        _ => 0,
+    })
+}
+
+/// Whether `allow` permits `c`.
+fn permitted(c: char, allow: Allow) -> bool {
+    (!c.is_control() || (allow.line_breaks && LINE_BREAKS.contains(&c)))
+        && (allow.comma || c != ',')
+        && (allow.space || !c.is_whitespace())
+}
+
+/// A character of at most `room` (≥ 1) bytes that `allow` permits, of `width` bytes when
+/// `width` is not 0 and fits. When the drawn character does not fit, one of exactly `room`
+/// bytes is taken, so a text reaches its target length with a multi-byte character at the
+/// end.
+fn text_char(u: &mut Unstructured<'_>, room: usize, allow: Allow, width: usize) -> Result<char> {
+    let pick = u.arbitrary::<u8>()?;
+    let by_width = |w: usize| -> &'static [char] {
+        match w {
+            1 => ONE_BYTE,
+            2 => TWO_BYTES,
+            3 => THREE_BYTES,
+            _ => FOUR_BYTES,
+        }
+    };
+    let drawn = match pick {
+        _ if width != 0 && width <= room => {
+            let list = by_width(width);
+            list[usize::from(pick) % list.len()]
+        }
+        0..=127 => ONE_BYTE[usize::from(pick) % ONE_BYTE.len()],
+        128..=159 => TWO_BYTES[usize::from(pick) % TWO_BYTES.len()],
+        160..=199 => THREE_BYTES[usize::from(pick) % THREE_BYTES.len()],
+        200..=219 => FOUR_BYTES[usize::from(pick) % FOUR_BYTES.len()],
+        220..=229 => LINE_BREAKS[usize::from(pick) % LINE_BREAKS.len()],
+        // Any Unicode scalar value (a surrogate's number is none: then the plainest).
+        _ => char::from_u32(u.int_in_range(0u32..=0x10_FFFF)?).unwrap_or('a'),
+    };
+    let c = if drawn.len_utf8() <= room {
+        drawn
+    } else {
+        let exact = by_width(room.min(3));
+        exact[usize::from(pick) % exact.len()]
+    };
+    Ok(if permitted(c, allow) {
+        c
+    } else {
+        PLAIN[c.len_utf8() - 1]
+    })
+}
+
+/// A text of exactly `len` bytes that `allow` permits.
+fn text_of_len(u: &mut Unstructured<'_>, len: usize, allow: Allow) -> Result<String> {
+    let width = width(u)?;
+    let mut s = String::with_capacity(len);
+    while s.len() < len {
+        s.push(text_char(u, len - s.len(), allow, width)?);
+    }
+    Ok(s)
+}
+
+/// A text of `min` to `max` bytes, biased towards both.
+pub(crate) fn text(
+    u: &mut Unstructured<'_>,
+    min: usize,
+    max: usize,
+    allow: Allow,
+) -> Result<String> {
+    let len = biased_len(u, min, max)?;
+    text_of_len(u, len, allow)
+}
+
+/// A text of exactly `len` bytes that is a valid tag's: no comma, no control character, no
+/// white space at either end (an edge character that is white space becomes the plainest
+/// character of its width, keeping the length).
+pub(crate) fn tag_text_of_len(u: &mut Unstructured<'_>, len: usize) -> Result<String> {
+    let s = text_of_len(u, len, TAG_TEXT)?;
+    let mut chars: Vec<char> = s.chars().collect();
+    let last = chars.len().saturating_sub(1);
+    for i in [0, last] {
+        if let Some(c) = chars.get_mut(i) {
+            if c.is_whitespace() {
+                *c = PLAIN[c.len_utf8() - 1];
+            }
+        }
+    }
+    Ok(chars.into_iter().collect())
+}
+
+/// A string of `min` to `max` characters of `alphabet` (ASCII), biased towards both ends.
+pub(crate) fn ascii(
+    u: &mut Unstructured<'_>,
+    alphabet: &[u8],
+    min: usize,
+    max: usize,
+) -> Result<String> {
+    let len = biased_len(u, min, max)?;
+    let mut s = String::with_capacity(len);
+    for _ in 0..len {
+        s.push(char::from(*u.choose(alphabet)?));
+    }
+    Ok(s)
+}
+
+/// A DNS label of `a-z 0-9 -`, `min` to `max` characters, a letter or digit at both ends.
+pub(crate) fn label(u: &mut Unstructured<'_>, min: usize, max: usize) -> Result<String> {
+    let mut s = ascii(u, LABEL_CHARS, min, max)?;
+    for end in [0, s.len().saturating_sub(1)] {
+        if s.get(end..=end) == Some("-") {
+            s.replace_range(end..=end, "0");
+        }
+    }
+    Ok(s)
+}
+
+/// Maps a generated string to a value through its validating constructor. A refusal is a bug
+/// of this module, reported as `IncorrectFormat` rather than a panic.
+fn valid<T: TryFrom<String>>(s: String) -> Result<T> {
+    T::try_from(s).map_err(|_| Error::IncorrectFormat)
+}
+
+/// A valid value of a type from any bytes: the one generator behind `arbitrary`'s and
+/// `proptest`'s impls.
+pub(crate) trait Generate: Sized {
+    /// A valid value; the plainest one when the input is exhausted.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice: `IncorrectFormat` would be a bug of this module.
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self>;
+}
+
+/// `MediaId`: 1 to 64 characters of `A-Z a-z 0-9 - _`; one time in four an IMS-style ID of 32
+/// lower-case hex digits, one in eight a public-library ID (`icepublic-` and 32 hex digits).
+impl Generate for MediaId {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        valid(id_string(u)?)
+    }
+}
+
+/// A string following the `MediaId` rule.
+fn id_string(u: &mut Unstructured<'_>) -> Result<String> {
+    Ok(match u.int_in_range(0u8..=7)? {
+        0..=3 => ascii(u, ID_CHARS, 1, 64)?,
+        4 | 5 => ascii(u, HEX_DIGITS, 32, 32)?,
+        6 => format!("icepublic-{}", ascii(u, HEX_DIGITS, 32, 32)?),
+        _ => ascii(u, ID_CHARS, 64, 64)?,
+    })
+}
+
+/// `ReferenceId`: 6 to 64 characters of `A-Z a-z 0-9 - _`, biased towards 6 and 64.
+impl Generate for ReferenceId {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        valid(ascii(u, ID_CHARS, 6, 64)?)
+    }
+}
+
+/// `CateId`: 1 to `i64::MAX`; mostly small numbers, one time in eight 1, one in eight
+/// `i64::MAX`, one in four anywhere in the range.
+impl Generate for CateId {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        let n = match u.int_in_range(0u8..=7)? {
+            0..=3 => u.int_in_range(1..=99_999)?,
+            4 => 1,
+            5 => i64::MAX,
+            _ => u.int_in_range(1..=i64::MAX)?,
+        };
+        CateId::try_from(n).map_err(|_| Error::IncorrectFormat)
+    }
+}
+
+/// `BusinessType`: any of [`BusinessType::ALL`], equally likely.
+impl Generate for BusinessType {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        u.choose(&BusinessType::ALL).copied()
+    }
+}
+
+/// `Param`: any of [`Param::ALL`], equally likely.
+impl Generate for Param {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        u.choose(&Param::ALL).copied()
+    }
+}
+
+/// `Title`: 1 to 128 bytes without control characters, biased towards 128.
+impl Generate for Title {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        valid(text(u, 1, Title::MAX_BYTES, ONE_LINE)?)
+    }
+}
+
+/// `Description`: 1 to 1,024 bytes, TAB, LF and CR included, no other control character;
+/// biased towards 1,024.
+impl Generate for Description {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        valid(text(u, 1, Description::MAX_BYTES, MULTI_LINE)?)
+    }
+}
+
+/// `Category`: 1 to 64 bytes without control characters, biased towards 64.
+impl Generate for Category {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        valid(text(u, 1, Category::MAX_BYTES, ONE_LINE)?)
+    }
+}
+
+/// `UserData`: 1 to 1,024 bytes, TAB, LF and CR included, no other control character;
+/// biased towards 1,024; one time in eight a small JSON object.
+impl Generate for UserData {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        if one_in(u, 8)? {
+            let key = ascii(u, ID_CHARS, 1, 10)?;
+            let value = text(u, 1, 40, ONE_LINE)?;
+            return valid(format!("{{\"{key}\": {value:?}}}"));
+        }
+        valid(text(u, 1, UserData::MAX_BYTES, MULTI_LINE)?)
+    }
+}
+
+/// `Tag`: 1 to 32 bytes without control characters or `,`, without white space at either end
+/// (white space inside is kept); biased towards 32 bytes.
+impl Generate for Tag {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        let len = biased_len(u, 1, Tag::MAX_BYTES)?;
+        valid(tag_text_of_len(u, len)?)
+    }
+}
+
+/// `MediaTags`: 0 to 16 distinct tags; one time in four exactly 16 distinct tags of exactly
+/// 32 bytes (a two-digit number, then 30 bytes).
+impl Generate for MediaTags {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        if one_in(u, 4)? {
+            let mut tags = Vec::with_capacity(MediaTags::MAX_TAGS);
+            for i in 0..MediaTags::MAX_TAGS {
+                let tail = tag_text_of_len(u, Tag::MAX_BYTES - 2)?;
+                tags.push(valid(format!("{i:02}{tail}"))?);
+            }
+            return MediaTags::try_from(tags).map_err(|_| Error::IncorrectFormat);
+        }
+        let count = u.int_in_range(0..=MediaTags::MAX_TAGS)?;
+        let mut tags: Vec<Tag> = Vec::with_capacity(count);
+        for _ in 0..count {
+            let tag = Tag::generate(u)?;
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        MediaTags::try_from(tags).map_err(|_| Error::IncorrectFormat)
+    }
+}
+
+/// `CoverUrl`: `http://` or `https://` (sometimes in upper or mixed case), a host (a domain,
+/// an OSS host, an IPv4 or IPv6 literal, an `xn--` domain), sometimes a port from 1 to 65535,
+/// sometimes a query of parameters that look like a signature but do not make the URL signed
+/// by OSS, then a path that may hold a query and a fragment, non-ASCII characters, `%`, `&`,
+/// `=`; 1 to 128 bytes, biased towards 128, never white space or a control character.
+impl Generate for CoverUrl {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        const SCHEMES: [&str; 6] = [
+            "https://", "http://", "HTTPS://", "Http://", "hTtP://", "HTTP://",
+        ];
+        const HOSTS: [&str; 9] = [
+            "example.com",
+            "example-bucket.oss-cn-shanghai.aliyuncs.com",
+            "127.0.0.1",
+            "[::1]",
+            "[2001:db8::7]",
+            "xn--r8jz45g.jp",
+            "XN--R8JZ45G.jp",
+            "xn--fsqu00a.xn--0zwm56d",
+            "localhost",
+        ];
+        let mut s = String::from(*u.choose(&SCHEMES)?);
+        if one_in(u, 3)? {
+            let mut labels = Vec::new();
+            for _ in 0..u.int_in_range(1u8..=3)? {
+                labels.push(label(u, 1, 10)?);
+            }
+            // A host whose last label starts with a digit may be read as a number (`0xf`, an
+            // IPv4 address): keep the last label a name.
+            if let Some(last) = labels.last_mut() {
+                if last.starts_with(|c: char| c.is_ascii_digit()) {
+                    last.insert(0, 'x');
+                }
+            }
+            let host = labels.join(".");
+            s.push_str(&mixed_case(u, host)?);
+        } else {
+            s.push_str(u.choose(&HOSTS)?);
+        }
+        if one_in(u, 8)? {
+            s.push(':');
+            s.push_str(&u.int_in_range(1u32..=65_535)?.to_string());
+        }
+        s.push_str(u.choose(COVER_QUERIES)?);
+        let target = biased_len(u, s.len(), CoverUrl::MAX_BYTES)?;
+        if s.len() < target && !s.ends_with(['&', '#']) {
+            s.push(*u.choose(&['/', '/', '?', '#'])?);
+        }
+        let width = width(u)?;
+        while s.len() < target {
+            // `\` before the query is refused (a browser reads it as `/`).
+            let c = text_char(u, target - s.len(), URL_TEXT, width)?;
+            s.push(if c == '\\' { '/' } else { c });
+        }
+        valid(s)
+    }
+}
+
+/// An OSS bucket name: 3 to 63 characters of `a-z 0-9 -`, a letter or digit first and last;
+/// biased towards 3 and 63 characters.
+pub(crate) fn bucket(u: &mut Unstructured<'_>) -> Result<String> {
+    label(u, 3, 63)
+}
+
+/// A decoded object key: 1 to 1,023 bytes (biased towards 1,023), no control character, not
+/// starting with `/` or `\`; with `/`, `.`, spaces, `+`, `%`, `?`, `#`, `\`, `&`, `=`,
+/// non-ASCII characters; sometimes a short path with a media extension.
+pub(crate) fn object_key(u: &mut Unstructured<'_>) -> Result<String> {
+    const KEY_CHARS: [char; 12] = ['/', '.', '-', '_', ' ', '+', '%', '?', '#', '\\', '&', '='];
+    if one_in(u, 4)? {
+        let dirs = u.int_in_range(1u8..=4)?;
+        let mut key = String::new();
+        for _ in 0..dirs {
+            key.push_str(&label(u, 1, 12)?);
+            key.push('/');
+        }
+        key.pop();
+        key.push('.');
+        key.push_str(u.choose(&["mp4", "MOV", "png", "srt", "m3u8"])?);
+        return Ok(key);
+    }
+    let target = biased_len(u, 1, InputUrl::MAX_KEY_BYTES)?;
+    let width = width(u)?;
+    let mut key = String::with_capacity(target);
+    while key.len() < target {
+        let mut c = if one_in(u, 4)? {
+            *u.choose(&KEY_CHARS)?
+        } else {
+            text_char(u, target - key.len(), ONE_LINE, width)?
+        };
+        if key.is_empty() && matches!(c, '/' | '\\') {
+            c = 'k';
+        }
+        key.push(c);
+    }
+    Ok(key)
+}
+
+/// How the key of a generated InputURL is percent-encoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Escapes {
+    /// Only `%`, `?` and `#` (and `\` in a web URL), which cannot appear raw.
+    Needed,
+    /// Every byte but `A-Z a-z 0-9 - _ . ~ /`, in upper-case hex (as the SDKs do).
+    Sdk,
+    /// Each character chosen from the input; hex digits in lower case.
+    Mixed,
+}
+
+fn push_escaped(out: &mut String, c: char, lower: bool) {
+    const UPPER: &[u8; 16] = b"0123456789ABCDEF";
+    const LOWER: &[u8; 16] = b"0123456789abcdef";
+    let digits = if lower { LOWER } else { UPPER };
+    let mut buf = [0; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        out.push('%');
+        out.push(char::from(digits[usize::from(b >> 4)]));
+        out.push(char::from(digits[usize::from(b & 0xF)]));
+    }
+}
+
+/// The decoded `key` written with escapes the input chooses; `web` (the `http(s)://` forms)
+/// escapes `\` too, which a browser would read as `/`.
+fn encode_key(u: &mut Unstructured<'_>, key: &str, web: bool) -> Result<String> {
+    let escapes = match u.int_in_range(0u8..=3)? {
+        0 | 1 => Escapes::Needed,
+        2 => Escapes::Sdk,
+        _ => Escapes::Mixed,
+    };
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        let escape = match escapes {
+            _ if matches!(c, '%' | '?' | '#') || web && c == '\\' => true,
+            Escapes::Needed => false,
+            Escapes::Sdk => !(c.is_ascii_alphanumeric() || "-_.~/".contains(c)),
+            Escapes::Mixed => u.arbitrary()?,
+        };
+        if escape {
+            push_escaped(&mut out, c, escapes == Escapes::Mixed);
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Upper-cases some ASCII letters of `s` when the input says so (hosts, buckets and schemes
+/// are case-insensitive).
+fn mixed_case(u: &mut Unstructured<'_>, s: String) -> Result<String> {
+    Ok(match u.int_in_range(0u8..=7)? {
+        6 => s.to_ascii_uppercase(),
+        7 => s
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i % 2 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect(),
+        _ => s,
+    })
+}
+
+/// An OSS endpoint: the documented kinds (region, `-internal`, acceleration, finance, gov,
+/// dual-stack), or a generated region in the `oss-` or the dual-stack form.
+fn endpoint(u: &mut Unstructured<'_>) -> Result<String> {
+    Ok(match u.int_in_range(0u8..=3)? {
+        0 | 1 => (*u.choose(&FIXED_ENDPOINTS)?).to_owned(),
+        2 => {
+            let mut region = label(u, 1, 40)?;
+            if region == "internal" {
+                region.insert_str(0, "x-");
+            }
+            let internal = if u.arbitrary()? { "-internal" } else { "" };
+            format!("oss-{region}{internal}.aliyuncs.com")
+        }
+        _ => {
+            let mut region = label(u, 1, 40)?;
+            if region.starts_with("accelerate") {
+                region.insert_str(0, "x-");
+            }
+            format!("{region}.oss.aliyuncs.com")
+        }
+    })
+}
+
+/// The object `bucket`/`key` (decoded) as an InputURL: `oss://` half the time, otherwise
+/// `http(s)://` over any endpoint; scheme, bucket and host in any case; the key with escapes
+/// the input chooses.
+fn render_oss(u: &mut Unstructured<'_>, bucket: &str, key: &str) -> Result<String> {
+    Ok(if u.arbitrary::<bool>()? {
+        let scheme = if u.arbitrary()? {
+            "https://"
+        } else {
+            "http://"
+        };
+        let scheme = mixed_case(u, scheme.to_owned())?;
+        let endpoint = endpoint(u)?;
+        let host = mixed_case(u, format!("{bucket}.{endpoint}"))?;
+        format!("{scheme}{host}/{}", encode_key(u, key, true)?)
+    } else {
+        let scheme = mixed_case(u, "oss://".to_owned())?;
+        let bucket = mixed_case(u, bucket.to_owned())?;
+        format!("{scheme}{bucket}/{}", encode_key(u, key, false)?)
+    })
+}
+
+/// An OSS InputURL in any form.
+pub(crate) fn oss_input_url(u: &mut Unstructured<'_>) -> Result<InputUrl> {
+    let bucket = bucket(u)?;
+    let key = object_key(u)?;
+    valid(render_oss(u, &bucket, &key)?)
+}
+
+/// A `vod://ID` InputURL, the scheme in any case, the ID following the `MediaId` rule.
+pub(crate) fn vod_input_url(u: &mut Unstructured<'_>) -> Result<InputUrl> {
+    let scheme = mixed_case(u, "vod://".to_owned())?;
+    valid(format!("{scheme}{}", id_string(u)?))
+}
+
+/// `InputUrl`: OSS (`oss://BUCKET/KEY` or `http(s)://BUCKET.ENDPOINT/KEY`) seven times in
+/// eight, `vod://ID` otherwise.
+impl Generate for InputUrl {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        if one_in(u, 8)? {
+            vod_input_url(u)
+        } else {
+            oss_input_url(u)
+        }
+    }
+}
+
+/// Another way of writing the object `url` names, so that [`InputUrl::same_object`] holds: for
+/// OSS any form, endpoint, case and escapes of the same bucket and key; for `vod://` the
+/// scheme in any case.
+pub(crate) fn same_object_as(u: &mut Unstructured<'_>, url: &InputUrl) -> Result<InputUrl> {
+    match (url.bucket(), url.object_key(), url.vod_id()) {
+        (Some(bucket), Some(key), _) => valid(render_oss(u, bucket, key)?),
+        (_, _, Some(id)) => {
+            let scheme = mixed_case(u, "vod://".to_owned())?;
+            valid(format!("{scheme}{id}"))
+        }
+        _ => Ok(url.clone()),
+    }
+}
+
+/// `Some` value half of the time; `None` when the input is exhausted.
+fn option<T: Generate>(u: &mut Unstructured<'_>) -> Result<Option<T>> {
+    Ok(if u.arbitrary::<bool>()? {
+        Some(T::generate(u)?)
+    } else {
+        None
+    })
+}
+
+/// `FieldUpdate<T>` of values of `value`: `Keep`, `Clear` or `Set`, equally likely; `Keep`
+/// when the input is exhausted.
+pub(crate) fn field_update<'a, T>(
+    u: &mut Unstructured<'a>,
+    value: impl FnOnce(&mut Unstructured<'a>) -> Result<T>,
+) -> Result<FieldUpdate<T>> {
+    Ok(match u.int_in_range(0u8..=2)? {
+        0 => FieldUpdate::Keep,
+        1 => FieldUpdate::Clear,
+        _ => FieldUpdate::Set(value(u)?),
+    })
+}
+
+impl<T: Generate> Generate for FieldUpdate<T> {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        field_update(u, T::generate)
+    }
+}
+
+/// `TagsUpdate`: `Keep`, `Replace` or `Append` (no tags included), equally likely; `Keep`
+/// when the input is exhausted.
+impl Generate for TagsUpdate {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        Ok(match u.int_in_range(0u8..=2)? {
+            0 => TagsUpdate::Keep,
+            1 => TagsUpdate::Replace(MediaTags::generate(u)?),
+            _ => TagsUpdate::Append(MediaTags::generate(u)?),
+        })
+    }
+}
+
+/// `MediaTarget`: by `MediaId` alone, by `MediaId` with an `InputURL` beside it, or by
+/// `InputURL` alone, equally likely.
+impl Generate for MediaTarget {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        Ok(match u.int_in_range(0u8..=2)? {
+            0 => MediaTarget::MediaId {
+                id: MediaId::generate(u)?,
+                input_url: None,
+            },
+            1 => MediaTarget::MediaId {
+                id: MediaId::generate(u)?,
+                input_url: Some(InputUrl::generate(u)?),
+            },
+            _ => MediaTarget::InputUrl(InputUrl::generate(u)?),
+        })
+    }
+}
+
+/// A field update aimed at a field whose value is `current`: `Keep`, `Clear`, a new value, or
+/// (as often as a new one) the current value again.
+fn field_near<T: Generate + Clone>(
+    u: &mut Unstructured<'_>,
+    current: Option<&T>,
+) -> Result<FieldUpdate<T>> {
+    match (current, u.int_in_range(0u8..=3)?) {
+        (Some(v), 3) => Ok(FieldUpdate::Set(v.clone())),
+        _ => FieldUpdate::generate(u),
+    }
+}
+
+/// Tags for an update of `media`: a mix of some of its tags and new ones, in an order the
+/// input chooses, at most 16 distinct.
+fn tags_near(u: &mut Unstructured<'_>, media: &MediaInfo) -> Result<MediaTags> {
+    let mut pool: Vec<Tag> = media
+        .media_tags
+        .iter()
+        .filter(|_| u.arbitrary::<bool>().unwrap_or(false))
+        .cloned()
+        .collect();
+    for _ in 0..u.int_in_range(0u8..=6)? {
+        pool.push(Tag::generate(u)?);
+    }
+    // A shuffle the input drives.
+    for i in (1..pool.len()).rev() {
+        let j = u.int_in_range(0..=i)?;
+        pool.swap(i, j);
+    }
+    let mut kept: Vec<Tag> = Vec::with_capacity(MediaTags::MAX_TAGS);
+    for t in pool {
+        if kept.len() < MediaTags::MAX_TAGS && !kept.contains(&t) {
+            kept.push(t);
+        }
+    }
+    MediaTags::try_from(kept).map_err(|_| Error::IncorrectFormat)
+}
+
+/// What the table gives the generators: an asset, a request, and a request aimed at an asset.
+macro_rules! generate_records {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        /// `MediaInfo`: an ID and an InputURL, each other field set half of the time, the
+        /// tags as [`MediaTags`]' generator gives them. No input gives
+        /// [`MediaInfo::new`]`("a", "oss://aaa/a")`.
+        impl Generate for MediaInfo {
+            fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+                Ok(MediaInfo {
+                    media_id: MediaId::generate(u)?,
+                    input_url: InputUrl::generate(u)?,
+                    media_tags: if u.arbitrary::<bool>()? {
+                        MediaTags::generate(u)?
+                    } else {
+                        MediaTags::new()
+                    },
+                    $($( $field: option(u)?, )?)*
+                })
+            }
+        }
+
+        /// `UpdateMediaInfoRequest`: a target and an update of each field. Any such
+        /// combination is one `from_params` can return (an empty tag list is `MediaTags=` on
+        /// the wire, with `AppendTags=true` for an append), so every generated request
+        /// survives `to_params` and `to_query` unchanged. No input gives `MediaId=a`.
+        impl Generate for UpdateMediaInfoRequest {
+            fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+                Ok(UpdateMediaInfoRequest {
+                    target: MediaTarget::generate(u)?,
+                    media_tags: TagsUpdate::generate(u)?,
+                    $($( $field: FieldUpdate::generate(u)?, )?)*
+                })
+            }
+        }
+
+        /// A request aimed at `media`: the target is `media` (its `MediaId` alone, with
+        /// another way of writing its `InputURL`, or that other `InputURL` alone); each field
+        /// set to its current value as often as to a new one; the tags replaced or appended a
+        /// mix of some of `media`'s and new ones, so appends skip present tags and sometimes
+        /// go over 16 (which `apply_update` refuses).
+        pub(crate) fn request_for(
+            u: &mut Unstructured<'_>,
+            media: &MediaInfo,
+        ) -> Result<UpdateMediaInfoRequest> {
+            let target = match u.int_in_range(0u8..=2)? {
+                0 => MediaTarget::MediaId {
+                    id: media.media_id.clone(),
+                    input_url: None,
+                },
+                1 => MediaTarget::MediaId {
+                    id: media.media_id.clone(),
+                    input_url: Some(same_object_as(u, &media.input_url)?),
+                },
+                _ => MediaTarget::InputUrl(same_object_as(u, &media.input_url)?),
+            };
+            let media_tags = match u.int_in_range(0u8..=5)? {
+                0 => TagsUpdate::Keep,
+                1 | 2 => TagsUpdate::Replace(tags_near(u, media)?),
+                _ => TagsUpdate::Append(tags_near(u, media)?),
+            };
+            Ok(UpdateMediaInfoRequest {
+                target,
+                media_tags,
+                $($( $field: field_near(u, media.$field.as_ref())?, )?)*
+            })
+        }
+    };
+}
+parameters!(generate_records);

@@ -122,6 +122,7 @@ pub mod text_fields;
 
 /// The JSON type a parameter's value has in a request object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 pub(crate) enum Json {
     /// A string (`null` clears, as an empty string does).
     String,
@@ -131,6 +132,7 @@ pub(crate) enum Json {
     Boolean,
 }
 
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 impl Json {
     /// What a message says the member should have been.
     pub(crate) const fn expected(self) -> &'static str {
@@ -149,6 +151,7 @@ pub(crate) trait WireValue: Sized {
     /// value over it is refused from its decoded length, before it is decoded.
     const MAX_BYTES: Option<usize> = None;
     /// The value's JSON type in a request object.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     const JSON: Json = Json::String;
 
     /// The value of the non-empty wire text `s` of the parameter `param`.

@@ -7,13 +7,13 @@
 use std::ops::RangeInclusive;
 
 use proptest::char::CharStrategy;
-use proptest::collection::{btree_set, vec};
+use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::Union;
 
-use super::chars::{self, ascii_string, exactly, label, Kind};
-use super::{bucket, ID_CHARS};
+use super::{bucket, text_of_len, text_up_to};
+use crate::generate::{self, ID_CHARS};
 use crate::{BusinessType, Category, CoverUrl, Description, InputUrl, Param, Tag, Title, UserData};
 
 const SPECIAL_CONTROLS: &[char] = &['\0', '\t', '\n', '\r', '\x1B', '\x7F', '\u{85}', '\u{9F}'];
@@ -33,6 +33,65 @@ const NOT_SPACE_CONTROLS: &[RangeInclusive<char>] = &[
     '\u{86}'..='\u{9F}',
 ];
 
+/// The texts the generator draws from, by the rules of a parameter.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// One line (`Title`, `Category`).
+    Line,
+    /// TAB, LF and CR allowed (`Description`, `UserData`).
+    Multiline,
+    /// A tag's: no comma, no white space at the ends.
+    Tag,
+    /// No white space (a URL's path).
+    NoSpace,
+}
+
+impl Kind {
+    fn allow(self) -> generate::Allow {
+        match self {
+            Kind::Line => generate::ONE_LINE,
+            Kind::Multiline => generate::MULTI_LINE,
+            Kind::Tag => generate::TAG_TEXT,
+            Kind::NoSpace => generate::URL_TEXT,
+        }
+    }
+}
+
+/// Valid text of `kind` of exactly `n` bytes.
+fn exactly(kind: Kind, n: usize) -> BoxedStrategy<String> {
+    text_of_len(kind.allow(), n)
+}
+
+/// Valid text of `kind` of 1 to `max` bytes.
+fn bounded(kind: Kind, max: usize) -> BoxedStrategy<String> {
+    text_up_to(kind.allow(), max)
+}
+
+/// A string of `len` characters of `set` (ASCII).
+fn ascii_string(
+    set: &'static [u8],
+    len: impl Into<proptest::collection::SizeRange>,
+) -> impl Strategy<Value = String> {
+    vec(select(set), len).prop_map(|c| c.into_iter().map(char::from).collect())
+}
+
+/// A DNS-style label of `len` characters (at least 1): `a-z 0-9 -`, a letter or digit first
+/// and last.
+fn label(len: impl Into<proptest::collection::SizeRange>) -> impl Strategy<Value = String> {
+    ascii_string(b"abcdefghijklmnopqrstuvwxyz0123456789-", len).prop_map(|s| {
+        let last = s.len().saturating_sub(1);
+        s.char_indices()
+            .map(|(i, c)| {
+                if c == '-' && (i == 0 || i == last) {
+                    '0'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    })
+}
+
 fn control(ranges: &'static [RangeInclusive<char>]) -> CharStrategy<'static> {
     CharStrategy::new_borrowed(SPECIAL_CONTROLS, &[], ranges)
 }
@@ -44,10 +103,6 @@ fn over_limit(kind: Kind, max: usize) -> impl Strategy<Value = String> {
         4 => (1..=4usize).prop_flat_map(move |k| exactly(kind, max + k)),
         1 => exactly(kind, max * 3),
     ]
-    .prop_map(move |s| match kind {
-        Kind::Tag => chars::fix_tag_edges(s),
-        _ => s,
-    })
     .boxed()
 }
 
@@ -58,11 +113,7 @@ fn with_control(
     max: usize,
     controls: &'static [RangeInclusive<char>],
 ) -> impl Strategy<Value = String> {
-    (
-        chars::bounded(kind, max - 2),
-        control(controls),
-        any::<usize>(),
-    )
+    (bounded(kind, max - 2), control(controls), any::<usize>())
         .prop_map(|(text, cc, at)| insert_at(text, cc, at))
         .boxed()
 }
@@ -119,7 +170,7 @@ pub fn invalid_user_data() -> impl Strategy<Value = String> {
 }
 
 fn valid_tag_text() -> impl Strategy<Value = String> {
-    chars::bounded(Kind::Tag, Tag::MAX_BYTES).boxed()
+    bounded(Kind::Tag, Tag::MAX_BYTES).boxed()
 }
 
 /// Values a single [`Tag`] refuses (`Tag::from_str`; a list would split or trim some of
@@ -130,14 +181,11 @@ pub fn invalid_tag() -> impl Strategy<Value = String> {
     prop_oneof![
         over_limit(Kind::Tag, Tag::MAX_BYTES),
         with_control(Kind::Tag, Tag::MAX_BYTES, ALL_CONTROLS),
-        (
-            chars::bounded(Kind::Tag, Tag::MAX_BYTES - 1),
-            any::<usize>()
-        )
+        (bounded(Kind::Tag, Tag::MAX_BYTES - 1), any::<usize>())
             .prop_map(|(t, at)| insert_at(t, ',', at)),
-        (chars::bounded(Kind::Tag, Tag::MAX_BYTES - 3), space.clone())
+        (bounded(Kind::Tag, Tag::MAX_BYTES - 3), space.clone())
             .prop_map(|(t, c)| format!("{c}{t}")),
-        (chars::bounded(Kind::Tag, Tag::MAX_BYTES - 3), space).prop_map(|(t, c)| format!("{t}{c}")),
+        (bounded(Kind::Tag, Tag::MAX_BYTES - 3), space).prop_map(|(t, c)| format!("{t}{c}")),
     ]
     .boxed()
 }
@@ -147,8 +195,15 @@ pub fn invalid_tag() -> impl Strategy<Value = String> {
 /// bytes (or 96) among valid ones; a tag holding a control character that is not white space
 /// (so trimming cannot remove it) among valid ones.
 pub fn invalid_media_tags() -> impl Strategy<Value = String> {
-    let too_many = btree_set(valid_tag_text(), 17..=24)
-        .prop_map(|set| set.into_iter().collect::<Vec<_>>())
+    // Distinct by construction: a two-digit number before each text of up to 30 bytes.
+    let too_many = vec(bounded(Kind::Tag, Tag::MAX_BYTES - 2), 17..=24)
+        .prop_map(|texts| {
+            texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| format!("{i:02}{t}"))
+                .collect::<Vec<_>>()
+        })
         .prop_shuffle()
         .prop_map(|tags| tags.join(","));
     let empty = select(&["", " ", "\u{3000}", "\t "][..]).prop_map(str::to_owned);

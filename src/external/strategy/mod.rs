@@ -2,12 +2,17 @@
 //! tests of code that uses it.
 //!
 //! * One function per type returning `impl Strategy<Value = T>` that generates **valid values
-//!   only**, built from generated strings through the public constructors, and biased
-//!   towards the edges: texts of multi-byte characters ending exactly at the byte limit
-//!   (128 bytes of 4-byte characters, 126 bytes of 3-byte characters plus a 2-byte one, …),
-//!   16 tags of 32 bytes, 1,023-byte object keys, every `InputURL` form and endpoint kind,
-//!   mixed-case schemes and hosts, percent-encoded keys, every [`BusinessType`], TAB, LF and
-//!   CR in `Description` and `UserData`, the smallest and largest IDs and `CateId`s.
+//!   only**, biased towards the edges: texts of multi-byte characters ending exactly at the
+//!   byte limit (128 bytes of 4-byte characters, 126 bytes of 3-byte characters plus a
+//!   2-byte one, …), 16 tags of 32 bytes, 1,023-byte object keys, every `InputURL` form and
+//!   endpoint kind, mixed-case schemes and hosts, percent-encoded keys, every
+//!   [`BusinessType`](crate::BusinessType), TAB, LF and CR in `Description` and `UserData`,
+//!   the smallest and largest IDs and `CateId`s.
+//! * The valid values come from the crate's one generator, the same that the `arbitrary`
+//!   impls use (feature `arbitrary`): a strategy draws bytes and the generator maps them onto
+//!   the rules. Fewer and smaller bytes give plainer values (no bytes at all give `"a"`,
+//!   `None`, `Keep`, no tags), so a failing case shrinks towards short strings, fields not
+//!   set and requests that change little.
 //! * [`update_media_info_request`] generates only requests that
 //!   [`UpdateMediaInfoRequest::from_params`](crate::UpdateMediaInfoRequest::from_params) can return, so every generated request `r`
 //!   satisfies `from_params(r.to_params()) == Ok(r)` and the same for the query form.
@@ -20,8 +25,8 @@
 //! * [`proptest::arbitrary::Arbitrary`] is implemented for every type with these strategies,
 //!   so `any::<Title>()` and `#[proptest] fn f(t: Title)`-style tests work.
 //!
-//! The strategies never reject in practice: values are valid by construction, and the
-//! `prop_filter_map` at the end of each one is only a safety net.
+//! The strategies never reject: values are valid by construction, and a generator that
+//! failed would be a bug of the crate (it panics, naming the type).
 //!
 //! # Example
 //!
@@ -64,21 +69,22 @@
 //! # }
 //! ```
 
-mod chars;
 mod impls;
 mod invalid;
-mod request;
-mod url;
 
-use proptest::collection::vec;
+use std::fmt::Debug;
+
+use arbitrary::Unstructured;
 use proptest::prelude::*;
-use proptest::sample::select;
+use proptest::strategy::{NewTree, ValueTree};
+use proptest::test_runner::TestRunner;
 
+use crate::generate::{self, Generate};
 use crate::{
-    BusinessType, CateId, Category, Description, MediaId, MediaTags, Param, ReferenceId, Tag,
-    Title, UserData,
+    BusinessType, CateId, Category, CoverUrl, Description, FieldUpdate, InputUrl, MediaId,
+    MediaInfo, MediaTags, MediaTarget, Param, ReferenceId, Tag, TagsUpdate, Title,
+    UpdateMediaInfoRequest, UserData,
 };
-use chars::{ascii_string, Kind};
 
 pub use invalid::{
     invalid_append_tags, invalid_business_type, invalid_cate_id, invalid_category,
@@ -86,153 +92,343 @@ pub use invalid::{
     invalid_media_tags, invalid_param, invalid_reference_id, invalid_tag, invalid_title,
     invalid_user_data,
 };
-pub use request::{
-    field_update, media_info, media_target, tags_update, update_media_info_request,
-    update_media_info_request_for,
-};
-pub use url::{
-    bucket, cover_url, input_url, object_key, oss_input_url, same_object_as, vod_input_url,
-};
 
-/// The characters of `MediaId`, `ReferenceId` and VOD IDs.
-use crate::generate::{HEX_DIGITS as HEX, ID_CHARS};
+/// The most bytes a strategy draws for the generator: enough for the largest asset (a
+/// 1,023-byte key, two 1,024-byte texts, 16 tags of 32 bytes, each character one or two
+/// bytes of input), so that every field reaches its limit.
+const INPUT_BYTES: usize = 12 * 1024;
 
-/// A string following the `MediaId` rule, biased towards IMS's 32 hex characters, the
-/// public-library prefix and the lengths 1 and 64.
-fn media_id_string() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => ascii_string(HEX, 32usize),
-        1 => ascii_string(HEX, 32usize).prop_map(|h| format!("icepublic-{h}")),
-        1 => ascii_string(ID_CHARS, 1usize),
-        1 => ascii_string(ID_CHARS, 64usize),
-        3 => ascii_string(ID_CHARS, 1..=64usize),
-    ]
-    .boxed()
+/// Values of the generator `g`, from bytes proptest draws and shrinks ([`Bytes`]).
+fn generated<T, G>(g: G) -> BoxedStrategy<T>
+where
+    T: Debug + 'static,
+    G: Fn(&mut Unstructured<'_>) -> arbitrary::Result<T> + 'static,
+{
+    Bytes
+        .prop_map(move |bytes| {
+            g(&mut Unstructured::new(&bytes))
+                .expect("the generators build a valid value from any bytes, or a plainer one")
+        })
+        .boxed()
+}
+
+/// The input of the generator: [`INPUT_BYTES`] random bytes three times in four, otherwise
+/// fewer (down to none), drawn in one call to the random number generator.
+///
+/// A failing case shrinks in two steps: first the shortest prefix of the bytes that still
+/// fails (by bisection), then each byte set to zero where the case still fails. Fewer and
+/// smaller bytes are plainer values for the generator, so this ends on the plainest value
+/// that fails in a number of runs about the number of bytes left.
+#[derive(Debug, Clone, Copy)]
+struct Bytes;
+
+impl Strategy for Bytes {
+    type Tree = BytesTree;
+    type Value = Vec<u8>;
+
+    fn new_tree(&self, runner: &mut TestRunner) -> NewTree<Self> {
+        use proptest::prelude::{Rng, RngExt};
+        let rng = runner.rng();
+        let len = if rng.random_ratio(3, 4) {
+            INPUT_BYTES
+        } else {
+            rng.random_range(0..=INPUT_BYTES)
+        };
+        let mut bytes = vec![0; len];
+        rng.fill_bytes(&mut bytes);
+        Ok(BytesTree {
+            len,
+            known_failing: len,
+            known_passing: 0,
+            tried_len: len,
+            zeroing: None,
+            bytes,
+        })
+    }
+}
+
+/// The value tree of [`Bytes`].
+#[derive(Debug, Clone)]
+struct BytesTree {
+    bytes: Vec<u8>,
+    /// The length of the current value.
+    len: usize,
+    /// Bisection of the length: a length known to fail, one known to pass (or 0).
+    known_failing: usize,
+    known_passing: usize,
+    /// The length before the last cut, to go back to.
+    tried_len: usize,
+    /// Once the length is found: the byte last set to zero and its value before.
+    zeroing: Option<(usize, u8)>,
+}
+
+impl ValueTree for BytesTree {
+    type Value = Vec<u8>;
+
+    fn current(&self) -> Vec<u8> {
+        self.bytes.get(..self.len).unwrap_or(&self.bytes).to_vec()
+    }
+
+    fn simplify(&mut self) -> bool {
+        if self.zeroing.is_none() {
+            // The current length fails: bisect between it and the longest that passed.
+            self.known_failing = self.len;
+            if self.known_failing > self.known_passing + 1 {
+                self.tried_len = self.len;
+                self.len = self.known_passing + (self.known_failing - self.known_passing) / 2;
+                return true;
+            }
+            self.zeroing = Some((0, 0));
+            return self.zero_next(0);
+        }
+        let next = self.zeroing.map_or(0, |(i, _)| i + 1);
+        self.zero_next(next)
+    }
+
+    fn complicate(&mut self) -> bool {
+        match self.zeroing {
+            None => {
+                // The cut passed: back to the failing length, the cut point known to pass.
+                self.known_passing = self.len;
+                self.len = self.tried_len;
+                true
+            }
+            Some((i, before)) => {
+                if let Some(b) = self.bytes.get_mut(i) {
+                    *b = before;
+                }
+                // Not undone twice: the next simplification moves on to the next byte.
+                false
+            }
+        }
+    }
+}
+
+impl BytesTree {
+    /// Sets the first non-zero byte from `from` on to zero; `false` when there is none.
+    fn zero_next(&mut self, from: usize) -> bool {
+        let current = self.bytes.get(..self.len).unwrap_or(&self.bytes);
+        let Some(i) = (from..current.len()).find(|&i| current.get(i).is_some_and(|&b| b != 0))
+        else {
+            self.zeroing = Some((self.len, 0));
+            return false;
+        };
+        let before = std::mem::take(self.bytes.get_mut(i).expect("`i` is below the length"));
+        self.zeroing = Some((i, before));
+        true
+    }
+}
+
+/// Values of `T`'s generator.
+fn of<T: Generate + Debug + 'static>() -> BoxedStrategy<T> {
+    generated(T::generate)
 }
 
 /// A [`MediaId`]: 1 to 64 characters of `A-Z a-z 0-9 - _`, often 32 lower-case hex
 /// characters (with or without the `icepublic-` prefix), often 1 or 64 characters.
 pub fn media_id() -> impl Strategy<Value = MediaId> {
-    media_id_string()
-        .prop_filter_map("a valid MediaId", |s| MediaId::try_from(s).ok())
-        .boxed()
+    of()
 }
 
 /// A [`ReferenceId`]: 6 to 64 characters of `A-Z a-z 0-9 - _`, often exactly 6 or 64.
 pub fn reference_id() -> impl Strategy<Value = ReferenceId> {
-    prop_oneof![
-        1 => ascii_string(ID_CHARS, 6usize),
-        1 => ascii_string(ID_CHARS, 64usize),
-        3 => ascii_string(ID_CHARS, 6..=64usize),
-    ]
-    .prop_filter_map("a valid ReferenceId", |s| ReferenceId::try_from(s).ok())
-    .boxed()
+    of()
 }
 
 /// A [`CateId`]: 1 to `i64::MAX`, often exactly 1 or `i64::MAX`, often small.
 pub fn cate_id() -> impl Strategy<Value = CateId> {
-    prop_oneof![
-        1 => Just(1i64),
-        1 => Just(i64::MAX),
-        3 => 1..10_000i64,
-        2 => 1..=i64::MAX,
-    ]
-    .prop_filter_map("a valid CateId", |n| CateId::try_from(n).ok())
-    .boxed()
+    of()
 }
 
 /// Any [`BusinessType`], each of [`BusinessType::ALL`] equally likely.
 pub fn business_type() -> impl Strategy<Value = BusinessType> {
-    select(&BusinessType::ALL[..])
+    of()
 }
 
-/// Any of the twelve [`Param`]s.
+/// Any [`Param`], each of [`Param::ALL`] equally likely.
 pub fn param() -> impl Strategy<Value = Param> {
-    select(&Param::ALL[..])
+    of()
 }
 
-/// A [`Title`]: 1 to 128 bytes without control characters, often exactly 128 bytes or a
-/// few bytes less, of mixed or uniform character widths (so a 3- or 4-byte character ends
-/// exactly at byte 128), with combining marks, joiners, emoji, `%`, `+`, `&`, `=`, `,` and
-/// white space of every width.
+/// A [`Title`]: 1 to 128 bytes without control characters, often exactly 128 bytes, of
+/// mixed or uniform character widths (so a 3- or 4-byte character ends exactly at byte 128),
+/// with combining marks, joiners, emoji, `%`, `+`, `&`, `=`, `,` and white space of every
+/// width.
 pub fn title() -> impl Strategy<Value = Title> {
-    chars::bounded(Kind::Line, Title::MAX_BYTES)
-        .prop_filter_map("a valid Title", |s| Title::try_from(s).ok())
-        .boxed()
+    of()
 }
 
-/// A [`Description`]: 1 to 1,024 bytes, like [`title`] but with TAB, LF and CR (CR LF pairs
-/// included), often exactly 1,024 bytes.
+/// A [`Description`]: 1 to 1,024 bytes, like [`title`] but with TAB, LF and CR, often
+/// exactly 1,024 bytes.
 pub fn description() -> impl Strategy<Value = Description> {
-    chars::bounded(Kind::Multiline, Description::MAX_BYTES)
-        .prop_filter_map("a valid Description", |s| Description::try_from(s).ok())
-        .boxed()
+    of()
 }
 
 /// A [`Category`]: 1 to 64 bytes without control characters, often exactly 64.
 pub fn category() -> impl Strategy<Value = Category> {
-    chars::bounded(Kind::Line, Category::MAX_BYTES)
-        .prop_filter_map("a valid Category", |s| Category::try_from(s).ok())
-        .boxed()
+    of()
 }
 
 /// A [`UserData`]: 1 to 1,024 bytes with TAB, LF and CR allowed, often exactly 1,024 bytes,
 /// sometimes a small JSON object.
 pub fn user_data() -> impl Strategy<Value = UserData> {
-    let json = (
-        ascii_string(ID_CHARS, 1..=10usize),
-        chars::bounded(Kind::Line, 40),
-    )
-        .prop_map(|(k, v)| format!("{{\"{k}\": {v:?}}}"));
-    prop_oneof![
-        1 => json,
-        5 => chars::bounded(Kind::Multiline, UserData::MAX_BYTES),
-    ]
-    .prop_filter_map("a valid UserData", |s| UserData::try_from(s).ok())
-    .boxed()
-}
-
-fn tag_string() -> impl Strategy<Value = String> {
-    chars::bounded(Kind::Tag, Tag::MAX_BYTES).boxed()
+    of()
 }
 
 /// A [`Tag`]: 1 to 32 bytes without control characters or `,`, not beginning or ending with
 /// white space (inside it is kept), often exactly 32 bytes; the full-width `，` appears.
 pub fn tag() -> impl Strategy<Value = Tag> {
-    tag_string()
-        .prop_filter_map("a valid Tag", |s| Tag::try_from(s).ok())
-        .boxed()
+    of()
 }
 
-/// [`MediaTags`]: none, 0 to 16 tags (duplicates in the generated list are dropped, as the
-/// type does), or exactly 16 distinct tags of exactly 32 bytes each.
+/// [`MediaTags`]: 0 to 16 distinct tags, often none, often exactly 16 distinct tags of
+/// exactly 32 bytes each.
 pub fn media_tags() -> impl Strategy<Value = MediaTags> {
-    // Sixteen tags of 32 bytes, distinct by construction: a two-digit number, then 30 bytes
-    // that often end with a multi-byte character exactly at byte 32.
-    let full = vec(
-        chars::exactly(Kind::Tag, Tag::MAX_BYTES - 2),
-        MediaTags::MAX_TAGS,
-    )
-    .prop_map(|tails| {
-        tails
-            .into_iter()
-            .enumerate()
-            .map(|(i, tail)| chars::fix_tag_edges(format!("{i:02}{tail}")))
-            .collect::<Vec<_>>()
-    })
-    .prop_shuffle();
+    of()
+}
+
+/// An OSS bucket name as it is exposed by [`InputUrl::bucket`]: 3 to 63 characters of
+/// `a-z 0-9 -`, a letter or digit first and last; biased towards 3 and 63 characters.
+///
+/// ```
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+/// let mut runner = TestRunner::deterministic();
+/// let bucket = ims_media::strategy::bucket().new_tree(&mut runner).unwrap().current();
+/// let url: ims_media::InputUrl = format!("oss://{bucket}/a.mp4").parse().unwrap();
+/// assert_eq!(url.bucket(), Some(bucket.as_str()));
+/// ```
+pub fn bucket() -> impl Strategy<Value = String> {
+    generated(generate::bucket)
+}
+
+/// A decoded OSS object key as [`InputUrl::object_key`] returns it: valid UTF-8 of 1 to
+/// [`InputUrl::MAX_KEY_BYTES`] (1,023) bytes, no control character, not starting with `/` or
+/// `\`. Holds the characters that must be percent-encoded in a URL (`%`, `?`, `#`), spaces,
+/// `+`, `/`, `\` and multi-byte characters; biased towards keys of exactly 1,023 bytes and
+/// short path-like keys.
+pub fn object_key() -> impl Strategy<Value = String> {
+    generated(generate::object_key)
+}
+
+/// An OSS `InputURL` in any form: `oss://BUCKET/KEY` or `http(s)://BUCKET.ENDPOINT/KEY` with a
+/// public, internal, acceleration, dual-stack, finance or gov endpoint; scheme and host in
+/// lower, upper or mixed case; the key (see [`object_key`], up to 1,023 decoded bytes)
+/// written raw where it may be, encoded as SDKs do, or a mix, with hex digits of either case.
+pub fn oss_input_url() -> impl Strategy<Value = InputUrl> {
+    generated(generate::oss_input_url)
+}
+
+/// A `vod://ID` `InputURL`, the scheme in any case, the ID following the `MediaId` rule.
+pub fn vod_input_url() -> impl Strategy<Value = InputUrl> {
+    generated(generate::vod_input_url)
+}
+
+/// Any valid `InputURL`: mostly OSS ([`oss_input_url`]), sometimes VOD ([`vod_input_url`]).
+pub fn input_url() -> impl Strategy<Value = InputUrl> {
+    of()
+}
+
+/// Another way of writing the object `url` names: for OSS any form, endpoint, case and
+/// percent-encoding of the same bucket and key, so that [`InputUrl::same_object`] holds; for
+/// `vod://` the same ID with the scheme in any case.
+///
+/// ```
+/// use ims_media::InputUrl;
+/// use proptest::strategy::{Strategy, ValueTree};
+/// use proptest::test_runner::TestRunner;
+/// let stored: InputUrl = "oss://example-bucket/intro.mp4".parse().unwrap();
+/// let mut runner = TestRunner::deterministic();
+/// let other = ims_media::strategy::same_object_as(&stored)
+///     .new_tree(&mut runner)
+///     .unwrap()
+///     .current();
+/// assert!(other.same_object(&stored));
+/// ```
+pub fn same_object_as(url: &InputUrl) -> BoxedStrategy<InputUrl> {
+    let url = url.clone();
+    generated(move |u| generate::same_object_as(u, &url))
+}
+
+/// A `CoverURL`: `http://` or `https://` (any case), a host (DNS name, IPv4, IPv6 literal,
+/// an OSS host or an `xn--` name), an optional port from 1 to 65535, sometimes a query that
+/// looks like a signature but is not OSS's, then a path, query and fragment of any
+/// characters but white space and controls; biased towards exactly
+/// [`CoverUrl::MAX_BYTES`] (128) bytes with multi-byte characters at the end.
+pub fn cover_url() -> impl Strategy<Value = CoverUrl> {
+    of()
+}
+
+/// A [`FieldUpdate`] of values from `value`: `Keep` (absent on the wire), `Clear` (present and
+/// empty) or `Set` (a value), all three as `from_params` returns them.
+pub fn field_update<S>(value: S) -> impl Strategy<Value = FieldUpdate<S::Value>>
+where
+    S: Strategy + 'static,
+    S::Value: Clone,
+{
     prop_oneof![
-        1 => Just(Vec::new()),
-        4 => vec(tag_string(), 1..=MediaTags::MAX_TAGS),
-        1 => full,
+        2 => Just(FieldUpdate::Keep),
+        1 => Just(FieldUpdate::Clear),
+        3 => value.prop_map(FieldUpdate::Set),
     ]
-    .prop_filter_map("valid MediaTags", |tags| {
-        let tags = tags
-            .into_iter()
-            .map(Tag::try_from)
-            .collect::<Result<Vec<_>, _>>()
-            .ok()?;
-        MediaTags::try_from(tags).ok()
-    })
     .boxed()
+}
+
+/// A [`TagsUpdate`]: `Keep`, `Replace` or `Append` of [`media_tags`] (none included:
+/// `Replace` of no tags clears them, `Append` of no tags changes nothing), all three as
+/// `from_params` returns them for `MediaTags` with `AppendTags` absent or `true`.
+pub fn tags_update() -> impl Strategy<Value = TagsUpdate> {
+    of()
+}
+
+/// A [`MediaTarget`] in each of the three forms `from_params` returns: `MediaId` alone,
+/// `MediaId` with an `InputURL`, `InputURL` alone.
+pub fn media_target() -> impl Strategy<Value = MediaTarget> {
+    of()
+}
+
+/// A [`MediaInfo`] with each optional field set half of the time (so often at the limits,
+/// with up to 16 tags); it shrinks towards [`MediaInfo::new`].
+pub fn media_info() -> impl Strategy<Value = MediaInfo> {
+    of()
+}
+
+/// An [`UpdateMediaInfoRequest`] that [`UpdateMediaInfoRequest::from_params`] can return:
+/// any target, each field kept, cleared or set, the tags kept, replaced or appended. So
+/// `from_params(r.to_params()) == Ok(r)` and `from_query(&r.to_query()) == Ok(r)` for every
+/// generated `r`.
+pub fn update_media_info_request() -> impl Strategy<Value = UpdateMediaInfoRequest> {
+    of()
+}
+
+/// An [`UpdateMediaInfoRequest`] aimed at `media`, as [`update_media_info_request`] but:
+///
+/// * the target is `media` — its `MediaId` alone, its `MediaId` with another way of writing
+///   its `InputURL` ([`same_object_as`]), or that other `InputURL` alone;
+/// * each field is set to its current value as often as to a new one (a change that is not
+///   one);
+/// * the tags replaced or appended are a shuffled mix of some of `media`'s tags and new ones,
+///   so appends skip present tags and sometimes go over 16 (which `apply_update` refuses).
+pub fn update_media_info_request_for(
+    media: &MediaInfo,
+) -> impl Strategy<Value = UpdateMediaInfoRequest> {
+    let media = media.clone();
+    generated(move |u| generate::request_for(u, &media))
+}
+
+/// Text the generator allows by `allow`, of exactly `len` bytes (a tag's text when `allow`
+/// is a tag's, without white space at its ends).
+fn text_of_len(allow: generate::Allow, len: usize) -> BoxedStrategy<String> {
+    generated(move |u| {
+        if allow == generate::TAG_TEXT {
+            generate::tag_text_of_len(u, len)
+        } else {
+            generate::text(u, len, len, allow)
+        }
+    })
+}
+
+/// Text the generator allows by `allow`, of 1 to `max` bytes.
+fn text_up_to(allow: generate::Allow, max: usize) -> BoxedStrategy<String> {
+    generated(move |u| generate::text(u, 1, max, allow))
 }

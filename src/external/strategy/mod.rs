@@ -6,7 +6,7 @@
 //!   byte limit (128 bytes of 4-byte characters, 126 bytes of 3-byte characters plus a
 //!   2-byte one, …), 16 tags of 32 bytes, 1,023-byte object keys, every `InputURL` form and
 //!   endpoint kind, mixed-case schemes and hosts, percent-encoded keys, every
-//!   [`BusinessType`](crate::BusinessType), TAB, LF and CR in `Description` and `UserData`,
+//!   [`BusinessType`], TAB, LF and CR in `Description` and `UserData`,
 //!   the smallest and largest IDs and `CateId`s.
 //! * The valid values come from the crate's one generator, the same that the `arbitrary`
 //!   impls use (feature `arbitrary`): a strategy draws bytes and the generator maps them onto
@@ -16,7 +16,7 @@
 //! * [`update_media_info_request`] generates only requests that
 //!   [`UpdateMediaInfoRequest::from_params`](crate::UpdateMediaInfoRequest::from_params) can return, so every generated request `r`
 //!   satisfies `from_params(r.to_params()) == Ok(r)` and the same for the query form.
-//!   [`update_media_info_request_for`] generates requests aimed at a given [`MediaInfo`](crate::MediaInfo)
+//!   [`update_media_info_request_for`] generates requests aimed at a given [`MediaInfo`]
 //!   that often reuse its current values and tags.
 //! * `invalid_*` functions generate wire values that each parameter refuses, one rule
 //!   broken at a time (one past a limit with multi-byte characters, a control character, a

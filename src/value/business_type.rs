@@ -1,6 +1,5 @@
 //! `BusinessType`: the documented kinds of media asset.
 
-use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind};
@@ -89,18 +88,6 @@ impl BusinessType {
     }
 }
 
-impl fmt::Display for BusinessType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl AsRef<str> for BusinessType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl FromStr for BusinessType {
     type Err = ParamError;
 
@@ -116,22 +103,6 @@ impl FromStr for BusinessType {
                     },
                 )
             })
-    }
-}
-
-impl TryFrom<String> for BusinessType {
-    type Error = ParamError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl TryFrom<&str> for BusinessType {
-    type Error = ParamError;
-
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        s.parse()
     }
 }
 

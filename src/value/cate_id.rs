@@ -157,22 +157,6 @@ impl CateId {
     }
 }
 
-impl TryFrom<String> for CateId {
-    type Error = ParamError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl TryFrom<&str> for CateId {
-    type Error = ParamError;
-
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
 impl TryFrom<i64> for CateId {
     type Error = ParamError;
 

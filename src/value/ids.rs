@@ -424,8 +424,9 @@ impl Ord for AsciiId {
     }
 }
 
-/// The trait impls of an identifier type `$ty(AsciiId)` that has
-/// `fn parse(s: &str) -> Result<Self, ParamError>`.
+/// The `as_str`, `into_string`, `FromStr`, `Debug` and `Borrow<str>` of an identifier type
+/// `$ty(AsciiId)` that has `fn parse(s: &str) -> Result<Self, ParamError>`; the other traits
+/// are `value_traits!`'s.
 macro_rules! ascii_id_traits {
     ($ty:ident) => {
         impl $ty {
@@ -449,29 +450,6 @@ macro_rules! ascii_id_traits {
             }
         }
 
-        impl TryFrom<&str> for $ty {
-            type Error = ParamError;
-
-            #[inline]
-            fn try_from(s: &str) -> Result<Self, Self::Error> {
-                $ty::parse(s)
-            }
-        }
-
-        impl TryFrom<String> for $ty {
-            type Error = ParamError;
-
-            fn try_from(s: String) -> Result<Self, Self::Error> {
-                $ty::parse(&s)
-            }
-        }
-
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
         impl fmt::Debug for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_tuple(stringify!($ty))
@@ -480,21 +458,9 @@ macro_rules! ascii_id_traits {
             }
         }
 
-        impl AsRef<str> for $ty {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
         impl Borrow<str> for $ty {
             fn borrow(&self) -> &str {
                 self.as_str()
-            }
-        }
-
-        impl From<$ty> for String {
-            fn from(id: $ty) -> String {
-                id.into_string()
             }
         }
     };

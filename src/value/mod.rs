@@ -1,10 +1,9 @@
 //! The validated value types, one file each, and the trait boilerplate they share.
 
-/// Implements the traits every string newtype has, for a tuple struct
-/// `$ty(Cow<'static, str>)` (borrowed only when built by a `const fn from_static`) that has
-/// `fn validate(s: &str) -> Result<(), ParamError>`: `FromStr`, `TryFrom<&str>`,
-/// `TryFrom<String>` (which keeps the caller's allocation), `Display`, `AsRef<str>`,
-/// `as_str` and `into_string`. Every constructor goes through `validate`.
+/// The `FromStr` and `as_str` of a text newtype `$ty(Cow<'static, str>)` (borrowed only when
+/// built by a `const fn from_static`) that has `fn validate(s: &str) -> Result<(), ParamError>`,
+/// and `from_string`, which keeps the caller's allocation. Every constructor goes through
+/// `validate`; the other traits are [`value_traits!`]'s.
 macro_rules! string_newtype {
     ($ty:ident) => {
         impl $ty {
@@ -17,6 +16,12 @@ macro_rules! string_newtype {
             pub fn into_string(self) -> String {
                 self.0.into_owned()
             }
+
+            /// The value of `s`, keeping its allocation.
+            pub(crate) fn from_string(s: String) -> Result<Self, $crate::ParamError> {
+                Self::validate(&s)?;
+                Ok($ty(::std::borrow::Cow::Owned(s)))
+            }
         }
 
         impl ::std::str::FromStr for $ty {
@@ -28,49 +33,70 @@ macro_rules! string_newtype {
                 Ok($ty(::std::borrow::Cow::Owned(s.to_owned())))
             }
         }
+    };
+}
+pub(crate) use string_newtype;
 
+/// The traits of the value types read from text, written once for all of them. Each type
+/// writes its own `FromStr` (its rule) and, as it has them, `as_str`, `into_string` and a
+/// `from_string` that keeps the caller's allocation; this gives the rest:
+///
+/// * `parse`: `TryFrom<&str>` and `TryFrom<String>` through `FromStr`;
+/// * `owned`: `TryFrom<&str>` through `FromStr`, `TryFrom<String>` through `from_string`;
+/// * `text`: `Display`, `AsRef<str>` and `==` with `str` and `&str`, as written (`as_str`);
+/// * `into_string`: `From<T> for String` (`into_string`).
+macro_rules! value_traits {
+    ($($what:ident: $($ty:ty),+;)*) => {$($(value_traits!(@$what $ty);)+)*};
+    (@parse $ty:ty) => {
         impl TryFrom<&str> for $ty {
-            type Error = $crate::ParamError;
+            type Error = crate::ParamError;
 
+            #[inline]
             fn try_from(s: &str) -> Result<Self, Self::Error> {
                 s.parse()
             }
         }
 
         impl TryFrom<String> for $ty {
-            type Error = $crate::ParamError;
+            type Error = crate::ParamError;
 
             fn try_from(s: String) -> Result<Self, Self::Error> {
-                Self::validate(&s)?;
-                Ok($ty(::std::borrow::Cow::Owned(s)))
+                s.parse()
+            }
+        }
+    };
+    (@owned $ty:ty) => {
+        impl TryFrom<&str> for $ty {
+            type Error = crate::ParamError;
+
+            #[inline]
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                s.parse()
             }
         }
 
-        impl ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.0)
+        impl TryFrom<String> for $ty {
+            type Error = crate::ParamError;
+
+            /// Keeps the caller's allocation.
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                <$ty>::from_string(s)
+            }
+        }
+    };
+    (@text $ty:ty) => {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
 
         impl AsRef<str> for $ty {
             fn as_ref(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
 
-        impl From<$ty> for String {
-            fn from(v: $ty) -> String {
-                v.0.into_owned()
-            }
-        }
-    };
-}
-pub(crate) use string_newtype;
-
-/// `value == "text"` and `value == *"text"` for a type with `as_str`: equal when the value as
-/// written is that string.
-macro_rules! str_eq {
-    ($($ty:ty),*) => {$(
         impl PartialEq<str> for $ty {
             fn eq(&self, other: &str) -> bool {
                 self.as_str() == other
@@ -94,21 +120,29 @@ macro_rules! str_eq {
                 *self == other.as_str()
             }
         }
-    )*};
+    };
+    (@into_string $ty:ty) => {
+        impl From<$ty> for String {
+            fn from(v: $ty) -> String {
+                v.into_string()
+            }
+        }
+    };
 }
 
-str_eq!(
-    crate::Title,
-    crate::Description,
-    crate::Category,
-    crate::UserData,
-    crate::CoverUrl,
-    crate::MediaId,
-    crate::ReferenceId,
-    crate::Tag,
-    crate::InputUrl,
-    crate::BusinessType
-);
+use crate::{
+    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags,
+    ReferenceId, Tag, Title, UserData,
+};
+
+value_traits! {
+    owned: Title, Description, Category, UserData, CoverUrl, InputUrl;
+    parse: MediaId, ReferenceId, Tag, BusinessType, CateId, MediaTags;
+    text: Title, Description, Category, UserData, CoverUrl, InputUrl, MediaId, ReferenceId, Tag,
+        BusinessType;
+    into_string: Title, Description, Category, UserData, CoverUrl, InputUrl, MediaId,
+        ReferenceId, Tag;
+}
 
 pub mod business_type;
 pub mod cate_id;

@@ -264,43 +264,9 @@ impl FromStr for Tag {
     }
 }
 
-impl TryFrom<&str> for Tag {
-    type Error = ParamError;
-
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl TryFrom<String> for Tag {
-    type Error = ParamError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl fmt::Display for Tag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl fmt::Debug for Tag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Tag").field(&self.as_str()).finish()
-    }
-}
-
-impl AsRef<str> for Tag {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl From<Tag> for String {
-    fn from(tag: Tag) -> String {
-        tag.into_string()
     }
 }
 
@@ -650,22 +616,6 @@ fn too_many(index: usize) -> ParamError {
             index,
         },
     )
-}
-
-impl TryFrom<&str> for MediaTags {
-    type Error = ParamError;
-
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl TryFrom<String> for MediaTags {
-    type Error = ParamError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
 }
 
 /// Removes duplicates, the first occurrence keeping its place.

@@ -128,7 +128,7 @@ impl InputUrl {
     /// The most bytes the object key may have after percent-decoding (the OSS limit).
     pub const MAX_KEY_BYTES: usize = parse::MAX_KEY_BYTES;
 
-    fn parse(url: String) -> Result<Self, ParamError> {
+    pub(crate) fn from_string(url: String) -> Result<Self, ParamError> {
         match parse::parse(&url) {
             Ok(parsed) => Ok(InputUrl { url, parsed }),
             Err(kind) => Err(ParamError::new(Param::InputUrl, kind)),
@@ -296,44 +296,9 @@ impl FromStr for InputUrl {
     }
 }
 
-impl TryFrom<&str> for InputUrl {
-    type Error = ParamError;
-
-    fn try_from(s: &str) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl TryFrom<String> for InputUrl {
-    type Error = ParamError;
-
-    /// Keeps the caller's allocation.
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        InputUrl::parse(s)
-    }
-}
-
-impl From<InputUrl> for String {
-    fn from(url: InputUrl) -> String {
-        url.url
-    }
-}
-
-impl fmt::Display for InputUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.url)
-    }
-}
-
 impl fmt::Debug for InputUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("InputUrl").field(&self.url).finish()
-    }
-}
-
-impl AsRef<str> for InputUrl {
-    fn as_ref(&self) -> &str {
-        &self.url
     }
 }
 

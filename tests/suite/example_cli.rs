@@ -7,6 +7,7 @@
 //! (`cargo test --test example_cli` builds no example).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common::messages;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -226,10 +227,10 @@ fn json_request_errors_exit_1() {
     assert_eq!(
         out,
         json!({"errors": [
-            {"param": "MediaId", "code": "MissingParameter", "message": "missing MediaId: MediaId or InputURL is required"},
-            {"param": "Title", "code": "InvalidParameter", "message": "invalid Title: given 2 times, at most once allowed"},
-            {"param": "CateId", "code": "InvalidParameter", "message": "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"},
-            {"param": "Tittle", "code": "InvalidParameter", "message": "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title"}
+            {"param": "MediaId", "code": "MissingParameter", "message": messages::MISSING_TARGET},
+            {"param": "Title", "code": "InvalidParameter", "message": messages::TITLE_TWICE},
+            {"param": "CateId", "code": "InvalidParameter", "message": messages::CATE_ID_MINUS_5},
+            {"param": "Tittle", "code": "InvalidParameter", "message": messages::UNKNOWN_TITTLE}
         ]})
     );
     assert!(
@@ -277,7 +278,7 @@ fn json_update_errors_exit_1() {
         json!({"errors": [{
             "param": "MediaTags",
             "code": "InvalidParameter",
-            "message": "invalid MediaTags: appending gives 17 tags, at most 16 allowed"
+            "message": messages::APPEND_17_TAGS
         }]})
     );
 }

@@ -2,6 +2,7 @@
 //! messages, the error order, the error cap, query decoding and the round trips.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common::messages;
 use ims_media::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, Excerpt, FieldUpdate,
     InputUrl, MediaTags, MediaTarget, ParamError, ParamErrorKind, ReferenceId, RequestError,
@@ -202,7 +203,7 @@ fn values_are_checked_by_their_types() {
     err_id(
         &[("Title", &"x".repeat(129))],
         "Title",
-        "invalid Title: 129 bytes, at most 128 allowed",
+        messages::TITLE_129_BYTES,
     );
     err_id(
         &[("BusinessType", "video")],
@@ -210,15 +211,11 @@ fn values_are_checked_by_their_types() {
         "invalid BusinessType: \"video\" is a MediaType, not a BusinessType; valid values: \
          subtitles, font, watermark, opening, ending, general, default, cover, sticker, bgm, bgi",
     );
-    err_id(
-        &[("CateId", "0")],
-        "CateId",
-        "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed",
-    );
+    err_id(&[("CateId", "0")], "CateId", messages::CATE_ID_0);
     let kind = err_id(
         &[("MediaTags", "a,,b")],
         "MediaTags",
-        "invalid MediaTags: tag 2: empty, at least 1 byte required",
+        messages::SECOND_TAG_EMPTY,
     );
     assert_matches!(
         kind,
@@ -247,7 +244,7 @@ fn media_id_or_input_url_is_required() {
     let missing = (
         "MediaId".to_owned(),
         ErrorCode::MissingParameter,
-        "missing MediaId: MediaId or InputURL is required".to_owned(),
+        messages::MISSING_TARGET.to_owned(),
     );
     let none: [(&str, &str); 0] = [];
     for pairs in [
@@ -349,7 +346,7 @@ fn append_tags_refuses_other_words() {
             ParamErrorKind::NotBoolean { value: v, .. } if *v == Excerpt::new(value)
         );
     }
-    bad("yes", "invalid AppendTags: \"yes\", expected true or false");
+    bad("yes", messages::APPEND_TAGS_YES);
     bad("1", "invalid AppendTags: \"1\", expected true or false");
     bad("0", "invalid AppendTags: \"0\", expected true or false");
     bad(
@@ -364,7 +361,7 @@ fn append_tags_refuses_other_words() {
     err_id(
         &[("AppendTags", "yes")],
         "AppendTags",
-        "invalid AppendTags: \"yes\", expected true or false",
+        messages::APPEND_TAGS_YES,
     );
 }
 
@@ -497,7 +494,7 @@ fn repeated_names_are_refused_with_their_count() {
     let kind = err_id(
         &[("Title", "a"), ("Title", "b")],
         "Title",
-        "invalid Title: given 2 times, at most once allowed",
+        messages::TITLE_TWICE,
     );
     assert_matches!(kind, ParamErrorKind::Repeated { count: 2, .. });
     // Same value twice, empty values, and an invalid value among them: still "repeated".
@@ -543,11 +540,7 @@ fn repeated_names_are_refused_with_their_count() {
         "invalid Action: given 2 times, at most once allowed",
     );
     // An unknown name given twice is reported once, as unknown.
-    err_id(
-        &[("Zzz", "1"), ("Zzz", "2")],
-        "Zzz",
-        "unknown parameter \"Zzz\": not a parameter of UpdateMediaInfo",
-    );
+    err_id(&[("Zzz", "1"), ("Zzz", "2")], "Zzz", messages::UNKNOWN_ZZZ);
 }
 
 #[test]
@@ -649,21 +642,21 @@ fn all_problems_are_reported_in_order() {
     let want = [
         ("MediaId", "invalid MediaId: character '*' at byte 0 not allowed, only A-Z a-z 0-9 - _ in \"****20b48fb0****\""),
         ("InputURL", "invalid InputURL: fragment not allowed at byte 22 in \"oss://example-bucket/a#b\""),
-        ("BusinessType", "invalid BusinessType: \"video\" is a MediaType, not a BusinessType; valid values: subtitles, font, watermark, opening, ending, general, default, cover, sticker, bgm, bgi"),
+        ("BusinessType", messages::BUSINESS_TYPE_VIDEO),
         ("Title", "invalid Title: control character U+0007 at byte 0 in \"<U+0007>bell\""),
-        ("Description", "invalid Description: control character U+0000 at byte 1 in \"a<U+0000>\""),
-        ("Category", "invalid Category: 66 bytes, at most 64 allowed"),
-        ("MediaTags", "invalid MediaTags: tag 2: empty, at least 1 byte required"),
+        ("Description", messages::DESCRIPTION_NUL),
+        ("Category", messages::CATEGORY_66_BYTES),
+        ("MediaTags", messages::SECOND_TAG_EMPTY),
         ("CoverURL", "invalid CoverURL: scheme not allowed, only http:// or https:// in \"ftp://example.com/c.png\""),
         ("UserData", "invalid UserData: control character U+0001 at byte 0 in \"<U+0001>\""),
-        ("AppendTags", "invalid AppendTags: \"yes\", expected true or false"),
-        ("CateId", "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"),
-        ("ReferenceId", "invalid ReferenceId: 3 characters, at least 6 required in \"abc\""),
+        ("AppendTags", messages::APPEND_TAGS_YES),
+        ("CateId", messages::CATE_ID_MINUS_5),
+        ("ReferenceId", messages::REFERENCE_ID_ABC),
         ("Action", "invalid Action: \"GetMediaInfo\", only UpdateMediaInfo accepted"),
         ("Version", "invalid Version: \"2017-03-21\", only 2020-11-09 accepted"),
         ("Format", "invalid Format: given 2 times, at most once allowed"),
-        ("Zzz", "unknown parameter \"Zzz\": not a parameter of UpdateMediaInfo"),
-        ("Tittle", "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title"),
+        ("Zzz", messages::UNKNOWN_ZZZ),
+        ("Tittle", messages::UNKNOWN_TITTLE),
         ("title", "unknown parameter \"title\": not a parameter of UpdateMediaInfo, did you mean Title"),
     ]
     .map(|(p, m)| (p.to_owned(), m.to_owned()));
@@ -832,7 +825,7 @@ fn query_names_are_decoded() {
     err_query(
         &format!("MediaId={ID}&Zzz=%zz%FF{}", "%41".repeat(10_000)),
         "Zzz",
-        "unknown parameter \"Zzz\": not a parameter of UpdateMediaInfo",
+        messages::UNKNOWN_ZZZ,
     );
     err_query(
         &format!("MediaId={ID}&Ti%tle=x"),
@@ -944,7 +937,7 @@ fn query_byte_limits_count_decoded_bytes() {
     let kind = err_query(
         &format!("MediaId={ID}&Title={over}"),
         "Title",
-        "invalid Title: 129 bytes, at most 128 allowed",
+        messages::TITLE_129_BYTES,
     );
     assert_matches!(
         kind,
@@ -959,7 +952,7 @@ fn query_byte_limits_count_decoded_bytes() {
     err_query(
         &format!("MediaId={ID}&Description={}", "%FF".repeat(1025)),
         "Description",
-        "invalid Description: 1025 bytes, at most 1024 allowed",
+        messages::DESCRIPTION_1025_BYTES,
     );
     // The same message as from_params gives for the same decoded value.
     for (name, value) in [

@@ -2,6 +2,7 @@
 //! request in wire names, the response, the value types and the errors.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common::messages;
 use std::fmt::Debug;
 
 use ims_media::{
@@ -172,30 +173,18 @@ fn media_info_cate_id_is_a_number_or_a_digit_string() {
             message,
         )
     };
-    bad(
-        json!(0),
-        "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed",
-    );
-    bad(
-        json!(-5),
-        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
-    );
-    bad(
-        json!("-5"),
-        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
-    );
+    bad(json!(0), messages::CATE_ID_0);
+    bad(json!(-5), messages::CATE_ID_MINUS_5);
+    bad(json!("-5"), messages::CATE_ID_MINUS_5);
     bad(
         json!(" 1"),
         "invalid CateId: \" 1\" is not a decimal integer, only digits 0-9 allowed",
     );
     // A sign is no digit, as in `"+5".parse::<CateId>()` (`i64::from_str` would take it).
-    bad(
-        json!("+5"),
-        "invalid CateId: \"+5\" is not a decimal integer, only digits 0-9 allowed",
-    );
+    bad(json!("+5"), messages::CATE_ID_PLUS_5);
     assert_eq!(
         "+5".parse::<CateId>().unwrap_err().to_string(),
-        "invalid CateId: \"+5\" is not a decimal integer, only digits 0-9 allowed"
+        messages::CATE_ID_PLUS_5
     );
     let basic = serde_json::from_value::<MediaBasicInfo>(
         json!({"MediaId": ID, "InputURL": URL, "CateId": "+5"}),
@@ -203,7 +192,7 @@ fn media_info_cate_id_is_a_number_or_a_digit_string() {
     assert!(basic.is_err(), "{basic:?}");
     bad(
         json!(9_223_372_036_854_775_808_u64),
-        "invalid CateId: \"9223372036854775808\" out of range, 1 to 9223372036854775807 allowed",
+        messages::CATE_ID_OVERFLOW,
     );
     bad(
         json!(1.5),
@@ -270,12 +259,12 @@ fn media_info_refuses_invalid_values_with_the_validating_message() {
     };
     bad("MediaId", json!("****20b4****"), "invalid MediaId: character '*' at byte 0 not allowed, only A-Z a-z 0-9 - _ in \"****20b4****\"");
     bad("InputURL", json!("ftp://example.com/a.mp4"), "invalid InputURL: scheme not allowed, only oss://, http://, https:// or vod:// in \"ftp://example.com/a.mp4\"");
-    bad("BusinessType", json!("video"), "invalid BusinessType: \"video\" is a MediaType, not a BusinessType; valid values: subtitles, font, watermark, opening, ending, general, default, cover, sticker, bgm, bgi");
     bad(
-        "Title",
-        json!("x".repeat(129)),
-        "invalid Title: 129 bytes, at most 128 allowed",
+        "BusinessType",
+        json!("video"),
+        messages::BUSINESS_TYPE_VIDEO,
     );
+    bad("Title", json!("x".repeat(129)), messages::TITLE_129_BYTES);
     bad(
         "Title",
         json!("\u{7}"),
@@ -289,13 +278,9 @@ fn media_info_refuses_invalid_values_with_the_validating_message() {
     bad(
         "Category",
         json!("界".repeat(22)),
-        "invalid Category: 66 bytes, at most 64 allowed",
+        messages::CATEGORY_66_BYTES,
     );
-    bad(
-        "MediaTags",
-        json!("a,,b"),
-        "invalid MediaTags: tag 2: empty, at least 1 byte required",
-    );
+    bad("MediaTags", json!("a,,b"), messages::SECOND_TAG_EMPTY);
     bad(
         "CoverURL",
         json!("/c.png"),
@@ -304,13 +289,9 @@ fn media_info_refuses_invalid_values_with_the_validating_message() {
     bad(
         "UserData",
         json!("x".repeat(1025)),
-        "invalid UserData: 1025 bytes, at most 1024 allowed",
+        messages::USER_DATA_1025_BYTES,
     );
-    bad(
-        "ReferenceId",
-        json!("abc"),
-        "invalid ReferenceId: 3 characters, at least 6 required in \"abc\"",
-    );
+    bad("ReferenceId", json!("abc"), messages::REFERENCE_ID_ABC);
     bad("Title", json!(5), "invalid Title: 5, expected a string");
     bad(
         "MediaTags",
@@ -467,7 +448,7 @@ fn request_append_tags_is_a_boolean_or_a_word() {
     assert_eq!(tags(json!(null)), replace);
     de_err::<Request>(
         json!({"MediaId": ID, "MediaTags": "a", "AppendTags": "yes"}),
-        "invalid AppendTags: \"yes\", expected true or false",
+        messages::APPEND_TAGS_YES,
     );
     de_err::<Request>(
         json!({"MediaId": ID, "MediaTags": "a", "AppendTags": 1}),
@@ -483,21 +464,12 @@ fn request_cate_id_is_a_number_or_a_digit_string() {
     assert_eq!(cate(json!("3048")), want);
     let bad =
         |v: Value, message: &str| de_err::<Request>(json!({"MediaId": ID, "CateId": v}), message);
-    bad(
-        json!(0),
-        "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed",
-    );
-    bad(
-        json!(-5),
-        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
-    );
-    bad(
-        json!("+5"),
-        "invalid CateId: \"+5\" is not a decimal integer, only digits 0-9 allowed",
-    );
+    bad(json!(0), messages::CATE_ID_0);
+    bad(json!(-5), messages::CATE_ID_MINUS_5);
+    bad(json!("+5"), messages::CATE_ID_PLUS_5);
     bad(
         json!(9_223_372_036_854_775_808_u64),
-        "invalid CateId: \"9223372036854775808\" out of range, 1 to 9223372036854775807 allowed",
+        messages::CATE_ID_OVERFLOW,
     );
     bad(
         json!(1.5),
@@ -521,12 +493,9 @@ fn request_cate_id_is_a_number_or_a_digit_string() {
 fn request_refuses_unknown_names_and_wrong_types() {
     de_err::<Request>(
         json!({"MediaId": ID, "Tittle": "x"}),
-        "unknown parameter \"Tittle\": not a parameter of UpdateMediaInfo, did you mean Title",
+        messages::UNKNOWN_TITTLE,
     );
-    de_err::<Request>(
-        json!({"Title": "x"}),
-        "missing MediaId: MediaId or InputURL is required",
-    );
+    de_err::<Request>(json!({"Title": "x"}), messages::MISSING_TARGET);
     de_err::<Request>(
         json!({"MediaId": ID, "Title": "\u{7}", "CateId": "x"}),
         "invalid Title: control character U+0007 at byte 0 in \"<U+0007>\"; \
@@ -561,11 +530,7 @@ fn request_repeated_keys_in_json_text_are_refused() {
         "{{\"MediaId\":\"{ID}\",\"Title\":\"a\",\"Title\":\"b\"}}"
     ))
     .unwrap_err();
-    assert!(
-        e.to_string()
-            .starts_with("invalid Title: given 2 times, at most once allowed"),
-        "{e}"
-    );
+    assert!(e.to_string().starts_with(messages::TITLE_TWICE), "{e}");
 }
 
 #[test]
@@ -645,21 +610,13 @@ where
 
 #[test]
 fn value_types_are_strings_and_validate() {
-    string_value::<MediaId>(
-        ID,
-        "",
-        "invalid MediaId: empty, at least 1 character required",
-    );
+    string_value::<MediaId>(ID, "", messages::MEDIA_ID_EMPTY);
     string_value::<InputUrl>(
         "oss://example-bucket/a%20b.mp4",
         "oss://example-bucket/a?b",
         "invalid InputURL: query not allowed at byte 22, drop the '?' and what follows (a signed URL is not an input URL) in \"oss://example-bucket/a?b\"",
     );
-    string_value::<Title>(
-        "Intro 界",
-        "",
-        "invalid Title: empty, at least 1 byte required",
-    );
+    string_value::<Title>("Intro 界", "", messages::TITLE_EMPTY);
     string_value::<Description>(
         "a\nb",
         "\u{1b}",
@@ -670,26 +627,14 @@ fn value_types_are_strings_and_validate() {
         &"c".repeat(65),
         "invalid Category: 65 bytes, at most 64 allowed",
     );
-    string_value::<Tag>(
-        "sports",
-        "a,b",
-        "invalid MediaTags: ',' at byte 1 in a single tag \"a,b\"",
-    );
-    string_value::<MediaTags>(
-        "a,b c,界",
-        "a,",
-        "invalid MediaTags: tag 2: empty, at least 1 byte required",
-    );
+    string_value::<Tag>("sports", "a,b", messages::TAG_WITH_COMMA);
+    string_value::<MediaTags>("a,b c,界", "a,", messages::SECOND_TAG_EMPTY);
     string_value::<CoverUrl>(
         "https://e.com/c.png",
         "https://e.com/a b",
         "invalid CoverURL: white space ' ' at byte 15 in \"https://e.com/a b\"",
     );
-    string_value::<UserData>(
-        "{}",
-        &"u".repeat(1025),
-        "invalid UserData: 1025 bytes, at most 1024 allowed",
-    );
+    string_value::<UserData>("{}", &"u".repeat(1025), messages::USER_DATA_1025_BYTES);
     string_value::<ReferenceId>("ref-000001", "ref.01", "invalid ReferenceId: character '.' at byte 3 not allowed, only A-Z a-z 0-9 - _ in \"ref.01\"");
     string_value::<BusinessType>("subtitles", "Subtitles", "invalid BusinessType: \"Subtitles\" is not a BusinessType; valid values: subtitles, font, watermark, opening, ending, general, default, cover, sticker, bgm, bgi");
     // MediaTags normalises as its FromStr does (the one rewrite: trimming around tags).
@@ -711,10 +656,7 @@ fn cate_id_is_a_number() {
         de::<CateId>(json!("3048")),
         CateId::try_from(3048_i64).unwrap()
     );
-    de_err::<CateId>(
-        json!(0),
-        "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed",
-    );
+    de_err::<CateId>(json!(0), messages::CATE_ID_0);
     de_err::<CateId>(
         json!("0x10"),
         "invalid CateId: \"0x10\" is not a decimal integer, only digits 0-9 allowed",
@@ -749,10 +691,7 @@ fn field_and_tags_updates_and_targets_standalone() {
     both_ways(&FieldUpdate::<Title>::Keep, json!("Keep"));
     both_ways(&FieldUpdate::<Title>::Clear, json!("Clear"));
     both_ways(&FieldUpdate::Set(p::<Title>("T")), json!({"Set": "T"}));
-    de_err::<FieldUpdate<Title>>(
-        json!({"Set": ""}),
-        "invalid Title: empty, at least 1 byte required",
-    );
+    de_err::<FieldUpdate<Title>>(json!({"Set": ""}), messages::TITLE_EMPTY);
     both_ways(&TagsUpdate::Keep, json!("Keep"));
     both_ways(&TagsUpdate::Replace(p("a,b")), json!({"Replace": "a,b"}));
     both_ways(&TagsUpdate::Append(MediaTags::new()), json!({"Append": ""}));
@@ -771,10 +710,7 @@ fn field_and_tags_updates_and_targets_standalone() {
         },
         json!({"MediaId": ID}),
     );
-    de_err::<MediaTarget>(
-        json!({}),
-        "missing MediaId: MediaId or InputURL is required",
-    );
+    de_err::<MediaTarget>(json!({}), messages::MISSING_TARGET);
     // An empty MediaId or InputURL counts as absent, as it does in a request.
     assert_eq!(
         de::<MediaTarget>(json!({"MediaId": "", "InputURL": URL})),
@@ -793,7 +729,7 @@ fn field_and_tags_updates_and_targets_standalone() {
     );
     de_err::<MediaTarget>(
         json!({"MediaId": "", "InputURL": ""}),
-        "missing MediaId: MediaId or InputURL is required",
+        messages::MISSING_TARGET,
     );
     de_err::<MediaTarget>(
         json!({"MediaId": "a b"}),
@@ -819,8 +755,8 @@ fn errors_serialize_as_param_code_message() {
         ser(&e),
         json!({
             "errors": [
-                {"param": "MediaId", "code": "MissingParameter", "message": "missing MediaId: MediaId or InputURL is required"},
-                {"param": "Zzz", "code": "InvalidParameter", "message": "unknown parameter \"Zzz\": not a parameter of UpdateMediaInfo"}
+                {"param": "MediaId", "code": "MissingParameter", "message": messages::MISSING_TARGET},
+                {"param": "Zzz", "code": "InvalidParameter", "message": messages::UNKNOWN_ZZZ}
             ],
             "omitted": 0
         })
@@ -853,7 +789,7 @@ fn errors_serialize_as_param_code_message() {
     );
     assert_eq!(
         ser(&e),
-        json!({"param": "MediaTags", "code": "InvalidParameter", "message": "invalid MediaTags: appending gives 17 tags, at most 16 allowed"})
+        json!({"param": "MediaTags", "code": "InvalidParameter", "message": messages::APPEND_17_TAGS})
     );
     let media = MediaInfo::new(p(ID), p(URL));
     let e = apply_update(&media, &req(&[("InputURL", "oss://example-bucket/x")])).unwrap_err();
@@ -913,7 +849,7 @@ fn request_json_members_of_any_type_are_read_as_pairs_are() {
     );
     assert_eq!(
         err(r#"{"MediaId":"abc","Title":1,"Title":2}"#),
-        "invalid Title: given 2 times, at most once allowed"
+        messages::TITLE_TWICE
     );
     assert_eq!(
         err(r#"{"MediaId":"abc","Snapshots":["x"]}"#),

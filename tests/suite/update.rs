@@ -2,6 +2,7 @@
 //! replaced and appended, the target checks, idempotence of every kind of update, atomicity.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common::messages;
 use ims_media::{
     apply_update, BusinessType, CateId, ErrorCode, Excerpt, FieldUpdate, MediaInfo, MediaTags,
     MediaTarget, Param, ParamError, TagsUpdate, UpdateError, UpdateMediaInfoRequest, UpdateOutcome,
@@ -357,7 +358,7 @@ fn append_tags_over_the_limit_fails_as_a_whole() {
         &request,
         "MediaTags",
         ErrorCode::InvalidParameter,
-        "invalid MediaTags: appending gives 17 tags, at most 16 allowed",
+        messages::APPEND_17_TAGS,
     );
     assert_matches!(
         e,

@@ -2,6 +2,7 @@
 //! with its exact message and kind data.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common::messages;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -66,11 +67,7 @@ fn media_id_accepts_ims_forms() {
 
 #[test]
 fn media_id_length_limits() {
-    let kind = err::<MediaId>(
-        "",
-        "MediaId",
-        "invalid MediaId: empty, at least 1 character required",
-    );
+    let kind = err::<MediaId>("", "MediaId", messages::MEDIA_ID_EMPTY);
     assert_matches!(
         kind,
         ParamErrorKind::Empty {
@@ -255,11 +252,7 @@ fn reference_id_length_limits() {
         }
     );
 
-    let kind = err::<ReferenceId>(
-        "abc",
-        "ReferenceId",
-        "invalid ReferenceId: 3 characters, at least 6 required in \"abc\"",
-    );
+    let kind = err::<ReferenceId>("abc", "ReferenceId", messages::REFERENCE_ID_ABC);
     assert_matches!(
         kind,
         ParamErrorKind::TooShort { min: 6, found: 3, unit: Unit::Characters, value, .. }
@@ -407,11 +400,7 @@ fn cate_id_accepts_digits_from_1_to_i64_max() {
 
 #[test]
 fn cate_id_range() {
-    let kind = err::<CateId>(
-        "0",
-        "CateId",
-        "invalid CateId: \"0\" out of range, 1 to 9223372036854775807 allowed",
-    );
+    let kind = err::<CateId>("0", "CateId", messages::CATE_ID_0);
     assert_out_of_range(&kind, "0");
     assert_out_of_range(
         &err::<CateId>(
@@ -421,11 +410,7 @@ fn cate_id_range() {
         ),
         "000",
     );
-    let kind = err::<CateId>(
-        "9223372036854775808",
-        "CateId",
-        "invalid CateId: \"9223372036854775808\" out of range, 1 to 9223372036854775807 allowed",
-    );
+    let kind = err::<CateId>("9223372036854775808", "CateId", messages::CATE_ID_OVERFLOW);
     assert_out_of_range(&kind, "9223372036854775808");
     assert_out_of_range(
         "99999999999999999999999"
@@ -438,11 +423,7 @@ fn cate_id_range() {
 
 #[test]
 fn cate_id_refuses_everything_but_digits() {
-    let kind = err::<CateId>(
-        "-5",
-        "CateId",
-        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed",
-    );
+    let kind = err::<CateId>("-5", "CateId", messages::CATE_ID_MINUS_5);
     // A negative integer is out of range, as the JSON number -5 is in a stored asset.
     assert_out_of_range(&kind, "-5");
     assert_out_of_range("-0".parse::<CateId>().unwrap_err().kind(), "-0");
@@ -493,10 +474,7 @@ fn cate_id_from_i64() {
     assert_eq!(e.param(), "CateId");
     assert_out_of_range(e.kind(), "0");
     let e = CateId::try_from(-5_i64).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "invalid CateId: \"-5\" out of range, 1 to 9223372036854775807 allowed"
-    );
+    assert_eq!(e.to_string(), messages::CATE_ID_MINUS_5);
     assert_out_of_range(
         CateId::try_from(i64::MIN).unwrap_err().kind(),
         "-9223372036854775808",

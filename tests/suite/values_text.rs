@@ -1,6 +1,7 @@
 //! The bounded-text values and tags through the public API (rules 2–6 of `ims_media::rules`, §4.1).
 #![allow(clippy::unwrap_used)] // Tests fail by panicking.
 
+use crate::common::messages;
 use std::collections::hash_map::DefaultHasher;
 use std::fmt::{Debug, Display};
 use std::hash::{Hash, Hasher};
@@ -224,12 +225,9 @@ fn limits_with_exact_messages() {
     ok::<Title>(&format!("{}ab", "界".repeat(42)));
     err::<Title>(
         &format!("{}abc", "界".repeat(42)),
-        "invalid Title: 129 bytes, at most 128 allowed",
+        messages::TITLE_129_BYTES,
     );
-    err::<Title>(
-        &"界".repeat(43),
-        "invalid Title: 129 bytes, at most 128 allowed",
-    );
+    err::<Title>(&"界".repeat(43), messages::TITLE_129_BYTES);
     ok::<Category>(&format!("{}a", "界".repeat(21)));
     err::<Category>(
         &"🎉".repeat(17),
@@ -243,13 +241,10 @@ fn limits_with_exact_messages() {
     ok::<Description>(&"🎉".repeat(256));
     err::<Description>(
         &format!("{}a", "🎉".repeat(256)),
-        "invalid Description: 1025 bytes, at most 1024 allowed",
+        messages::DESCRIPTION_1025_BYTES,
     );
     ok::<UserData>(&"x".repeat(1024));
-    err::<UserData>(
-        &"x".repeat(1025),
-        "invalid UserData: 1025 bytes, at most 1024 allowed",
-    );
+    err::<UserData>(&"x".repeat(1025), messages::USER_DATA_1025_BYTES);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,10 +421,7 @@ fn values_are_verbatim() {
 
 #[test]
 fn a_tag_refuses_a_comma() {
-    let kind = err::<Tag>(
-        "a,b",
-        "invalid MediaTags: ',' at byte 1 in a single tag \"a,b\"",
-    );
+    let kind = err::<Tag>("a,b", messages::TAG_WITH_COMMA);
     assert_matches!(
         kind,
         ParamErrorKind::CommaInTag { at: 1, value, .. } if *value == Excerpt::new("a,b")
@@ -556,10 +548,7 @@ fn truncated_refuses_what_a_cut_cannot_fix() {
     fn check<T: Debug>(r: Result<T, ParamError>, msg: &str) {
         assert_eq!(r.unwrap_err().to_string(), msg);
     }
-    check(
-        Title::truncated(""),
-        "invalid Title: empty, at least 1 byte required",
-    );
+    check(Title::truncated(""), messages::TITLE_EMPTY);
     check(
         Description::truncated(""),
         "invalid Description: empty, at least 1 byte required",
@@ -583,10 +572,7 @@ fn truncated_refuses_what_a_cut_cannot_fix() {
         Category::truncated("a\nb"),
         "invalid Category: control character U+000A at byte 1 in \"a<U+000A>b\"",
     );
-    check(
-        Description::truncated("a\u{0}"),
-        "invalid Description: control character U+0000 at byte 1 in \"a<U+0000>\"",
-    );
+    check(Description::truncated("a\u{0}"), messages::DESCRIPTION_NUL);
     assert_eq!(
         Description::truncated("a\tb\r\n").unwrap().as_str(),
         "a\tb\r\n"

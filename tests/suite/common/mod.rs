@@ -84,4 +84,5 @@ macro_rules! assert_url_error {
     };
 }
 
+pub mod messages;
 pub mod model;

@@ -113,9 +113,9 @@ pub use error::{
     Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError,
     UrlError,
 };
-pub use media::{MediaInfo, MergePatch};
+pub use media::MediaInfo;
 pub use param::Param;
-pub use response::{ErrorResponse, GetMediaInfoResponse, MediaBasicInfo};
+pub use response::{ErrorResponse, GetMediaInfoResponse, MediaBasicInfo, MergePatch};
 pub use update::{
     apply_update, DiffError, FieldUpdate, MediaTarget, RequestBuilder, TagsUpdate,
     UpdateMediaInfoRequest, UpdateMediaInfoResponse, UpdateOutcome,

@@ -149,10 +149,48 @@ impl FromStr for Param {
             crate::ParamError::unknown(
                 s,
                 crate::ParamErrorKind::UnknownParameter {
-                    suggestion: crate::wire::suggestion(s, &Param::ALL),
+                    suggestion: closest(s, Param::ALL.map(Param::name)),
                 },
             )
         })
+    }
+}
+
+/// The name of `known` an unknown one is closest to: equal but for ASCII case, or one edit
+/// away (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
+pub(crate) fn closest(
+    name: &str,
+    known: impl IntoIterator<Item = &'static str>,
+) -> Option<&'static str> {
+    let mut one_edit = None;
+    for candidate in known {
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(candidate);
+        }
+        if one_edit.is_none() && within_one_edit(name.as_bytes(), candidate.as_bytes()) {
+            one_edit = Some(candidate);
+        }
+    }
+    one_edit
+}
+
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (s, l) = (&short[prefix..], &long[prefix..]);
+    if short.len() < long.len() {
+        // One insertion.
+        return s == &l[1..];
+    }
+    // One substitution, or two neighbours swapped.
+    match (s, l) {
+        ([], []) => true,
+        ([x, y, s_rest @ ..], [p, q, l_rest @ ..]) if x == q && y == p => s_rest == l_rest,
+        ([_, s_rest @ ..], [_, l_rest @ ..]) => s_rest == l_rest,
+        _ => false,
     }
 }
 
@@ -179,6 +217,17 @@ mod tests {
                 "{name:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit(b"Tittle", b"Title"));
+        assert!(within_one_edit(b"Titel", b"Title"));
+        assert!(!within_one_edit(b"Tielt", b"Title"));
+        assert!(within_one_edit(b"Tatle", b"Title"));
+        assert!(within_one_edit(b"Titl", b"Title"));
+        assert!(!within_one_edit(b"Ti", b"Title"));
+        assert!(within_one_edit(b"", b"a"));
     }
 
     #[test]

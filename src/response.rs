@@ -1,11 +1,13 @@
-//! What the API answers: the asset as GetMediaInfo returns it ([`MediaBasicInfo`],
-//! [`GetMediaInfoResponse`], and the stored [`MediaInfo`] derived from them) and the error
-//! body ([`ErrorResponse`]).
+//! What the API answers and what a service stores back: the asset as GetMediaInfo returns
+//! it ([`MediaBasicInfo`], [`GetMediaInfoResponse`], and the stored [`MediaInfo`] derived
+//! from them), the error body ([`ErrorResponse`]), and the merge patch that stores a change
+//! back ([`MergePatch`]).
 
 use crate::error::{ParamError, ParamErrorKind};
 use crate::param::parameters;
+use crate::param::ParamSet;
 use crate::value::WireValue;
-use crate::{Error, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTags, Param};
+use crate::{Error, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTags, Param, UpdateOutcome};
 
 /// `MediaBasicInfo` exactly as GetMediaInfo, BatchGetMediaInfos and SearchMedia return it:
 /// every documented member, as received, unchecked.
@@ -463,6 +465,128 @@ impl ErrorResponse {
     /// The HTTP status to answer with: that of [`ErrorResponse::code`].
     pub fn http_status(&self) -> u16 {
         self.code.http_status()
+    }
+}
+
+/// What the table gives the store-back: each member's value in an asset, and how it is
+/// written into a `MediaBasicInfo`.
+macro_rules! asset_members {
+    ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        impl MediaInfo {
+            /// The value of `param`'s member, as text; `None` when not set, and for what is
+            /// not a member (`AppendTags`).
+            fn member_value(&self, param: Param) -> Option<String> {
+                match param {
+                    Param::MediaId => Some(self.media_id.write().into_owned()),
+                    Param::InputUrl => Some(self.input_url.write().into_owned()),
+                    Param::MediaTags => {
+                        (!self.media_tags.is_empty()).then(|| self.media_tags.write().into_owned())
+                    }
+                    Param::AppendTags => None,
+                    $($( Param::$v => self.$field.as_ref().map(|v| v.write().into_owned()), )?)*
+                }
+            }
+
+            /// Writes `param`'s member into `basic`.
+            fn write_member(&self, param: Param, basic: &mut MediaBasicInfo) {
+                match param {
+                    Param::MediaId => basic.media_id = Some(self.media_id.as_str().to_owned()),
+                    Param::InputUrl => basic.input_url = Some(self.input_url.as_str().to_owned()),
+                    Param::MediaTags => basic.media_tags = self.member_value(param),
+                    Param::AppendTags => {}
+                    $($( Param::$v => basic.$field = Member::of(self.$field.as_ref()), )?)*
+                }
+            }
+        }
+    };
+}
+parameters!(asset_members);
+
+/// The change an update made, as an RFC 7396 JSON merge patch of `MediaBasicInfo`: each
+/// changed member with its new value, each cleared member as `null`, nothing else (with the
+/// `serde` feature it serializes as that JSON object; `{}` when nothing changed).
+///
+/// A service that stores assets as JSON merges it into the stored document: the members this
+/// crate does not model (`Status`, `FileInfoList`, …) are never touched, and a cleared field
+/// is removed rather than left behind, which writing the new [`MediaInfo`] over the stored
+/// document would do. [`MergePatch::apply_to`] does the same to a [`MediaBasicInfo`].
+///
+/// # Errors
+///
+/// Building one cannot fail:
+///
+/// ```
+/// use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
+/// let mut media = MediaInfo::new(
+///     "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
+///     "oss://example-bucket/intro.mp4".parse()?,
+/// );
+/// media.title = Some("Old".parse()?);
+/// let request = UpdateMediaInfoRequest::from_query(
+///     "MediaId=2b36bd19c13f4145b094c0cad80dbce5&Title=&CateId=7&Description=",
+/// )?;
+/// let outcome = apply_update(&media, &request)?;
+/// let patch = outcome.merge_patch();
+/// let members: Vec<_> = patch.members().collect();
+/// assert_eq!(members, [("Title", None), ("CateId", Some("7".to_owned()))]);
+/// # #[cfg(feature = "serde")]
+/// assert_eq!(serde_json::to_string(&patch)?, r#"{"Title":null,"CateId":7}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergePatch<'a> {
+    media: &'a MediaInfo,
+    changed: ParamSet,
+}
+
+impl<'a> MergePatch<'a> {
+    /// The patch that sets the members `changed` to their values in `media`.
+    pub(crate) fn new(media: &'a MediaInfo, changed: ParamSet) -> Self {
+        MergePatch { media, changed }
+    }
+
+    /// The members of the patch in [`Param::ALL`] order: the wire name and the new value as
+    /// text (`CateId`'s digits, written as a JSON number), `None` for `null` (cleared).
+    pub fn members(&self) -> impl Iterator<Item = (&'static str, Option<String>)> + 'a {
+        let media = self.media;
+        self.changed
+            .iter()
+            .map(move |param| (param.name(), media.member_value(param)))
+    }
+
+    /// Whether the update changed nothing (the patch is `{}`).
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty()
+    }
+
+    /// Applies the patch to `basic`: the changed members take their new values, the cleared
+    /// ones become `None`; nothing else is touched.
+    pub fn apply_to(&self, basic: &mut MediaBasicInfo) {
+        for param in self.changed.iter() {
+            self.media.write_member(param, basic);
+        }
+    }
+
+    /// The asset after the update, whose values the patch carries.
+    pub fn media(&self) -> &'a MediaInfo {
+        self.media
+    }
+}
+
+impl MediaInfo {
+    /// Every member of the asset, as a merge patch from an empty document: what the asset is
+    /// written as.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn as_patch(&self) -> MergePatch<'_> {
+        MergePatch::new(self, Param::ALL.into_iter().collect())
+    }
+}
+
+impl UpdateOutcome {
+    /// The update as an RFC 7396 merge patch of `MediaBasicInfo`: the members of
+    /// [`UpdateOutcome::changed`] with their new values, `null` for those cleared.
+    pub fn merge_patch(&self) -> MergePatch<'_> {
+        MergePatch::new(&self.media, self.changed.iter().copied().collect())
     }
 }
 

@@ -25,40 +25,10 @@ pub(crate) const COMMON: [&str; 13] = [
 /// The API version every operation of this crate belongs to.
 pub(crate) const VERSION: &str = "2020-11-09";
 
-/// The known name an unknown one is closest to: equal but for ASCII case, or one edit away
-/// (an insertion, a deletion, a substitution, or two neighbouring characters swapped).
+/// The name of the operation's parameters or of the common parameters that an unknown
+/// `name` is closest to ([`crate::param::closest`]).
 pub(crate) fn suggestion(name: &str, params: &[Param]) -> Option<&'static str> {
-    let known = params.iter().map(|p| p.name()).chain(COMMON);
-    let mut one_edit = None;
-    for candidate in known {
-        if candidate.eq_ignore_ascii_case(name) {
-            return Some(candidate);
-        }
-        if one_edit.is_none() && within_one_edit(name.as_bytes(), candidate.as_bytes()) {
-            one_edit = Some(candidate);
-        }
-    }
-    one_edit
-}
-
-fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
-        return false;
-    }
-    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    let (s, l) = (&short[prefix..], &long[prefix..]);
-    if short.len() < long.len() {
-        // One insertion.
-        return s == &l[1..];
-    }
-    // One substitution, or two neighbours swapped.
-    match (s, l) {
-        ([], []) => true,
-        ([x, y, s_rest @ ..], [p, q, l_rest @ ..]) if x == q && y == p => s_rest == l_rest,
-        ([_, s_rest @ ..], [_, l_rest @ ..]) => s_rest == l_rest,
-        _ => false,
-    }
+    crate::param::closest(name, params.iter().map(|p| p.name()).chain(COMMON))
 }
 
 #[cfg(test)]
@@ -66,18 +36,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_edit() {
-        assert!(within_one_edit(b"Tittle", b"Title"));
-        assert!(within_one_edit(b"Titel", b"Title"));
-        assert!(!within_one_edit(b"Tielt", b"Title"));
-        assert!(within_one_edit(b"Tatle", b"Title"));
-        assert!(within_one_edit(b"Titl", b"Title"));
-        assert!(!within_one_edit(b"Ti", b"Title"));
-        assert!(within_one_edit(b"", b"a"));
+    fn suggestions_cover_the_operation_and_the_common_parameters() {
         assert_eq!(suggestion("title", &Param::ALL), Some("Title"));
         assert_eq!(suggestion("MediaID", &Param::ALL), Some("MediaId"));
         assert_eq!(suggestion("InputUrl", &Param::ALL), Some("InputURL"));
         assert_eq!(suggestion("Zzzzz", &Param::ALL), None);
         assert_eq!(suggestion("Versoin", &[]), Some("Version"));
+        assert_eq!(suggestion("Title", &[]), None);
     }
 }

@@ -45,7 +45,7 @@ use crate::{
 
 /// `impl Arbitrary` through the crate's generator, for each type.
 macro_rules! arbitrary_from_generator {
-    ($($ty:ty),* $(,)?) => {$(
+    ($($ty:ident),* $(,)?) => {$(
         impl<'a> Arbitrary<'a> for $ty {
             fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
                 <$ty as Generate>::generate(u)
@@ -54,25 +54,7 @@ macro_rules! arbitrary_from_generator {
     )*};
 }
 
-arbitrary_from_generator!(
-    MediaId,
-    ReferenceId,
-    CateId,
-    BusinessType,
-    Param,
-    Title,
-    Description,
-    Category,
-    UserData,
-    Tag,
-    MediaTags,
-    CoverUrl,
-    InputUrl,
-    TagsUpdate,
-    MediaTarget,
-    MediaInfo,
-    UpdateMediaInfoRequest,
-);
+crate::value::generated_types!(arbitrary_from_generator);
 
 /// `Keep`, `Clear` or `Set` of a generated `T`, equally likely; `Keep` when the input is
 /// exhausted.

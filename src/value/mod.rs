@@ -135,6 +135,35 @@ use crate::{
     ReferenceId, Tag, Title, UserData,
 };
 
+/// Hands every type of the crate that has generators (the `arbitrary` and `proptest` impls)
+/// to the macro `$then`, once: the value types, then the updates and records built of them.
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+macro_rules! generated_types {
+    ($then:ident) => {
+        $then!(
+            MediaId,
+            ReferenceId,
+            CateId,
+            BusinessType,
+            Param,
+            Title,
+            Description,
+            Category,
+            UserData,
+            Tag,
+            MediaTags,
+            CoverUrl,
+            InputUrl,
+            TagsUpdate,
+            MediaTarget,
+            MediaInfo,
+            UpdateMediaInfoRequest,
+        );
+    };
+}
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+pub(crate) use generated_types;
+
 value_traits! {
     owned: Title, Description, Category, UserData, CoverUrl, InputUrl;
     parse: MediaId, ReferenceId, Tag, BusinessType, CateId, MediaTags;

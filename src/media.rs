@@ -1,7 +1,6 @@
 //! `MediaInfo`, the stored state of a media asset.
 
 use crate::param::{parameters, ParamSet};
-#[allow(unused_imports)]
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
     ReferenceId, Title, UserData,

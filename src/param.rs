@@ -20,23 +20,24 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Hands the parameter table to the macro `$then`, one row per parameter in the order of the
-/// API reference table: `Variant "WireName" ValueType;`, with `=> field` for a plain field
-/// (kept, cleared or set by an update; `Option<ValueType>` in an asset).
+/// API reference table: `Variant "WireName" ValueType;` (the type by its full path, so that
+/// the modules expanding the rows need no imports), with `=> field` for a plain field (kept,
+/// cleared or set by an update; `Option<ValueType>` in an asset).
 macro_rules! parameters {
     ($then:ident) => {
         $then! {
-            MediaId "MediaId" MediaId;
-            InputUrl "InputURL" InputUrl;
-            BusinessType "BusinessType" BusinessType => business_type;
-            Title "Title" Title => title;
-            Description "Description" Description => description;
-            Category "Category" Category => category;
-            MediaTags "MediaTags" MediaTags;
-            CoverUrl "CoverURL" CoverUrl => cover_url;
-            UserData "UserData" UserData => user_data;
+            MediaId "MediaId" crate::MediaId;
+            InputUrl "InputURL" crate::InputUrl;
+            BusinessType "BusinessType" crate::BusinessType => business_type;
+            Title "Title" crate::Title => title;
+            Description "Description" crate::Description => description;
+            Category "Category" crate::Category => category;
+            MediaTags "MediaTags" crate::MediaTags;
+            CoverUrl "CoverURL" crate::CoverUrl => cover_url;
+            UserData "UserData" crate::UserData => user_data;
             AppendTags "AppendTags" bool;
-            CateId "CateId" CateId => cate_id;
-            ReferenceId "ReferenceId" ReferenceId => reference_id;
+            CateId "CateId" crate::CateId => cate_id;
+            ReferenceId "ReferenceId" crate::ReferenceId => reference_id;
         }
     };
 }
@@ -90,8 +91,6 @@ macro_rules! param_enum {
             /// decoded length before decoding.
             pub(crate) const fn max_bytes(self) -> Option<usize> {
                 use crate::value::WireValue;
-                #[allow(unused_imports)]
-                use crate::*;
                 match self {
                     $(Param::$v => <$ty as WireValue>::MAX_BYTES,)*
                 }
@@ -101,8 +100,6 @@ macro_rules! param_enum {
             #[cfg_attr(not(feature = "serde"), allow(dead_code))]
             pub(crate) const fn json(self) -> crate::value::Json {
                 use crate::value::WireValue;
-                #[allow(unused_imports)]
-                use crate::*;
                 match self {
                     $(Param::$v => <$ty as WireValue>::JSON,)*
                 }
@@ -242,6 +239,29 @@ mod tests {
             err.to_string(),
             "unknown parameter \"Inputurl\": not a parameter of UpdateMediaInfo, did you mean InputURL"
         );
+    }
+}
+
+/// Whether `list` holds `param`, in a constant.
+pub(crate) const fn contains(list: &[Param], param: Param) -> bool {
+    match list.split_first() {
+        Some((first, rest)) => *first as usize == param as usize || contains(rest, param),
+        None => false,
+    }
+}
+
+/// Whether `list` holds the string `name`, in a constant.
+pub(crate) const fn contains_name(list: &[&str], name: &str) -> bool {
+    const fn eq(a: &[u8], b: &[u8]) -> bool {
+        match (a.split_first(), b.split_first()) {
+            (Some((x, a)), Some((y, b))) => *x == *y && eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+    match list.split_first() {
+        Some((first, rest)) => eq(first.as_bytes(), name.as_bytes()) || contains_name(rest, name),
+        None => false,
     }
 }
 

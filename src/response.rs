@@ -318,6 +318,18 @@ impl Member for Option<i64> {
 
 macro_rules! from_members {
     ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
+        // Each plain field is a member: a row added to the table and not to `MEMBERS` stops
+        // the build here.
+        const _: () = {
+            $($(
+                let _ = stringify!($field);
+                assert!(
+                    crate::param::contains_name(&MediaBasicInfo::MEMBERS, $wire),
+                    concat!($wire, " is a field of MediaInfo, not in MediaBasicInfo::MEMBERS"),
+                );
+            )?)*
+        };
+
         /// The stored asset of the members `b`, checked in member order.
         fn media_from_members(b: &MediaBasicInfo) -> Result<MediaInfo, ParamError> {
             let media_id = MediaId::read(Param::MediaId, required(Param::MediaId, &b.media_id)?)?;

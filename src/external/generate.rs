@@ -23,7 +23,6 @@
 use arbitrary::{Error, Result, Unstructured};
 
 use crate::param::parameters;
-#[allow(unused_imports)]
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, FieldUpdate, InputUrl, MediaId,
     MediaInfo, MediaTags, MediaTarget, Param, ReferenceId, Tag, TagsUpdate, Title,

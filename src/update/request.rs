@@ -5,7 +5,6 @@ use crate::error::{ParamError, ParamErrorKind, RequestError};
 use crate::param::parameters;
 use crate::value::WireValue;
 use crate::wire::{percent, unless_empty, update, Draft, Given};
-#[allow(unused_imports)]
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
     ReferenceId, Title, UserData,
@@ -336,6 +335,18 @@ macro_rules! update_request {
                 out
             }
         }
+
+        // Each plain field is a parameter of the operation: a row added to the table and not
+        // to `PARAMS` stops the build here.
+        const _: () = {
+            $($(
+                let _ = stringify!($field);
+                assert!(
+                    crate::param::contains(&UpdateMediaInfoRequest::PARAMS, Param::$v),
+                    concat!($wire, " is a field of UpdateMediaInfoRequest, not in its PARAMS"),
+                );
+            )?)*
+        };
 
         /// UpdateMediaInfo's request while it is collected.
         #[derive(Default)]

@@ -48,14 +48,7 @@ pub(crate) use string_newtype;
 macro_rules! value_traits {
     ($($what:ident: $($ty:ty),+;)*) => {$($(value_traits!(@$what $ty);)+)*};
     (@parse $ty:ty) => {
-        impl TryFrom<&str> for $ty {
-            type Error = crate::ParamError;
-
-            #[inline]
-            fn try_from(s: &str) -> Result<Self, Self::Error> {
-                s.parse()
-            }
-        }
+        value_traits!(@from_ref $ty);
 
         impl TryFrom<String> for $ty {
             type Error = crate::ParamError;
@@ -66,14 +59,7 @@ macro_rules! value_traits {
         }
     };
     (@owned $ty:ty) => {
-        impl TryFrom<&str> for $ty {
-            type Error = crate::ParamError;
-
-            #[inline]
-            fn try_from(s: &str) -> Result<Self, Self::Error> {
-                s.parse()
-            }
-        }
+        value_traits!(@from_ref $ty);
 
         impl TryFrom<String> for $ty {
             type Error = crate::ParamError;
@@ -81,6 +67,16 @@ macro_rules! value_traits {
             /// Keeps the caller's allocation.
             fn try_from(s: String) -> Result<Self, Self::Error> {
                 <$ty>::from_string(s)
+            }
+        }
+    };
+    (@from_ref $ty:ty) => {
+        impl TryFrom<&str> for $ty {
+            type Error = crate::ParamError;
+
+            #[inline]
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                s.parse()
             }
         }
     };

@@ -277,6 +277,14 @@ const _: () = assert!(
 );
 
 impl ParamSet {
+    /// The set of the parameters of `list`, in a constant.
+    pub(crate) const fn of(list: &[Param]) -> ParamSet {
+        match list.split_first() {
+            Some((first, rest)) => ParamSet(ParamSet::of(rest).0 | 1 << (*first as usize)),
+            None => ParamSet(0),
+        }
+    }
+
     /// Adds `param` when `differs`.
     pub(crate) fn note(&mut self, param: Param, differs: bool) {
         if differs {
@@ -285,6 +293,7 @@ impl ParamSet {
     }
 
     /// Whether `param` is in the set.
+    #[inline]
     pub(crate) fn contains(self, param: Param) -> bool {
         self.0 & (1 << param.index()) != 0
     }

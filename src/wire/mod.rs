@@ -16,6 +16,7 @@ pub(crate) use names::{suggestion, COMMON, VERSION};
 
 use crate::error::{Excerpt, ParamError, ParamErrorKind, RequestError, Unit};
 use crate::value::WireValue;
+use crate::param::ParamSet;
 use crate::{FieldUpdate, Param};
 use percent::Plus;
 
@@ -51,9 +52,13 @@ pub(crate) trait Draft: Default {
     /// `Err(None)`: a parameter it needs was refused, and its error is already listed.
     fn build(self, given: impl Fn(Param) -> Given) -> Result<Self::Request, Option<ParamError>>;
 
+    /// [`Draft::PARAMS`] as a set.
+    const PARAM_SET: ParamSet = ParamSet::of(Self::PARAMS);
+
     /// The operation's parameter named exactly `name`.
+    #[inline]
     fn param(name: &str) -> Option<Param> {
-        crate::param::lookup(name).filter(|p| Self::PARAMS.contains(p))
+        crate::param::lookup(name).filter(|&p| Self::PARAM_SET.contains(p))
     }
 }
 
@@ -332,21 +337,6 @@ impl OmittedNames {
 }
 
 impl<D: Draft> Collector<D> {
-    /// How `param` was given.
-    fn given(&self, param: Param) -> Given {
-        let i = param.index();
-        let refused = self.problems.get(i).is_some_and(Option::is_some);
-        let count = *self
-            .counts
-            .get(i)
-            .expect("a parameter's index is below Param::ALL's length");
-        match count {
-            0 => Given::Absent,
-            1 if !refused => Given::Valid,
-            _ => Given::Refused,
-        }
-    }
-
     /// Adds one pair, counting its name and value towards
     /// [`MAX_REQUEST_BYTES`].
     pub(crate) fn add(&mut self, name: &str, v: Result<&str, ParamErrorKind>) {
@@ -486,14 +476,10 @@ impl<D: Draft> Collector<D> {
         if let Some(e) = self.too_large.take() {
             return Err(RequestError::new(vec![e], 0));
         }
-        // Before the problems are moved out into the list.
-        let given: [Given; Param::ALL.len()] = std::array::from_fn(|i| {
-            Param::ALL
-                .get(i)
-                .map_or(Given::Absent, |&param| self.given(param))
-        });
         let mut errors = Vec::new();
-        // Nothing repeated or refused (the usual request): no counts to look through.
+        // The parameters given more than once or refused; none in the usual request, which
+        // has no counts to look through.
+        let mut refused = ParamSet::default();
         if self.troubled {
             for ((param, &count), problem) in Param::ALL
                 .into_iter()
@@ -501,9 +487,11 @@ impl<D: Draft> Collector<D> {
                 .zip(&mut self.problems)
             {
                 if count > 1 {
+                    refused.note(param, true);
                     errors.push(ParamError::new(param, ParamErrorKind::Repeated { count }));
                 } else if let Some(e) = problem.take() {
                     debug_assert_eq!(e.known_param(), Some(param), "a value's own error");
+                    refused.note(param, true);
                     errors.push(e);
                 }
             }
@@ -519,18 +507,26 @@ impl<D: Draft> Collector<D> {
                 }
             }
         }
-        let draft = std::mem::take(&mut self.draft);
+        let Collector {
+            counts,
+            draft,
+            unknown,
+            omitted,
+            ..
+        } = self;
         let built = draft.build(|param| {
-            given
-                .get(param.index())
-                .copied()
-                .expect("a parameter's index is below Param::ALL's length")
+            if refused.contains(param) {
+                Given::Refused
+            } else if counts.get(param.index()).is_some_and(|&c| c > 0) {
+                Given::Valid
+            } else {
+                Given::Absent
+            }
         });
-        let omitted = self.omitted;
         match built {
-            Ok(request) if errors.is_empty() && self.unknown.is_empty() => Ok(request),
+            Ok(request) if errors.is_empty() && unknown.is_empty() => Ok(request),
             Ok(_) | Err(None) => {
-                errors.extend(self.unknown);
+                errors.extend(unknown);
                 Err(RequestError::new(errors, omitted))
             }
             Err(Some(e)) => {
@@ -542,7 +538,7 @@ impl<D: Draft> Collector<D> {
                         .unwrap_or(errors.len())
                 });
                 errors.insert(at, e);
-                errors.extend(self.unknown);
+                errors.extend(unknown);
                 Err(RequestError::new(errors, omitted))
             }
         }

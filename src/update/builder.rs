@@ -73,7 +73,8 @@ impl RequestBuilder {
     ///
     /// As [`UpdateMediaInfoRequest::from_params`].
     pub fn build(self) -> Result<UpdateMediaInfoRequest, RequestError> {
-        self.collector.finish()
+        let mut collector = self.collector;
+        collector.finish()
     }
 }
 

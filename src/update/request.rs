@@ -379,24 +379,23 @@ macro_rules! update_request {
             }
 
             fn build(
-                self,
+                &mut self,
                 given: impl Fn(Param) -> Given,
             ) -> Result<UpdateMediaInfoRequest, Option<ParamError>> {
                 // MediaId or InputURL; an empty one counts as absent, an invalid one is its own
                 // error.
-                let target = match (self.media_id, self.input_url) {
-                    _ if given(Param::MediaId) == Given::Refused
-                        || given(Param::InputUrl) == Given::Refused =>
-                    {
-                        return Err(None)
-                    }
+                if given(Param::MediaId) == Given::Refused || given(Param::InputUrl) == Given::Refused
+                {
+                    return Err(None);
+                }
+                let target = match (self.media_id.take(), self.input_url.take()) {
                     (Some(id), input_url) => MediaTarget::MediaId { id, input_url },
                     (None, Some(url)) => MediaTarget::InputUrl(url),
                     (None, None) => {
                         return Err(Some(ParamError::new(Param::MediaId, ParamErrorKind::Missing)))
                     }
                 };
-                let media_tags = match self.media_tags {
+                let media_tags = match self.media_tags.take() {
                     Some(tags) if self.append_tags => TagsUpdate::Append(tags),
                     Some(tags) => TagsUpdate::Replace(tags),
                     None => TagsUpdate::Keep,
@@ -404,7 +403,7 @@ macro_rules! update_request {
                 Ok(UpdateMediaInfoRequest {
                     target,
                     media_tags,
-                    $($( $field: self.$field, )?)*
+                    $($( $field: std::mem::take(&mut self.$field), )?)*
                 })
             }
         }

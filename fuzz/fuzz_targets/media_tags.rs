@@ -2,7 +2,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../oracles.rs"]
+#[path = "../../tests/suite/fuzz_oracles.rs"]
 mod oracles;
 
 fuzz_target!(|data: &[u8]| oracles::media_tags(data));

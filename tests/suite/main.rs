@@ -1,7 +1,7 @@
 //! The integration tests, one binary: each module is the tests of one part of the crate,
-//! `common` the helpers they share. (`tests/memory.rs` counts allocations with a global
-//! allocator of its own, and `tests/fuzz_corpus.rs` replays the fuzz corpus, which stays in
-//! the repository: those two are binaries of their own.)
+//! `common` the helpers they share, `fuzz_corpus` the replay of the committed fuzz corpus
+//! through the fuzz targets' oracles. (`tests/memory.rs` counts allocations with a global
+//! allocator of its own: a binary of its own.)
 
 #[macro_use]
 mod common;
@@ -9,6 +9,8 @@ mod common;
 mod conformance;
 mod cover_url_oracle;
 mod example_cli;
+#[cfg(feature = "arbitrary")]
+mod fuzz_corpus;
 mod input_url;
 mod prop_values;
 mod prop_wire;

@@ -1,5 +1,5 @@
 //! The properties the fuzz targets check, shared with the stable replay test
-//! (`tests/fuzz_corpus.rs`) so that `cargo test` runs them over the committed corpus.
+//! (`tests/suite/fuzz_corpus.rs`) so that `cargo test` runs them over the committed corpus.
 //!
 //! Each oracle takes the raw input and panics when a property is violated. Inputs that are
 //! not UTF-8 are skipped where the API takes `&str` (no lossy conversion: the fuzzer would
@@ -494,7 +494,9 @@ fn check_tags(tags: &MediaTags) {
 // apply_update.
 
 // The model is shared with the property tests (one model, two drivers).
-#[path = "../tests/suite/common/model.rs"]
+// The fuzz targets load the model on their own; in the test suite this is its second copy.
+#[allow(clippy::duplicate_mod)]
+#[path = "common/model.rs"]
 mod model;
 use model::{model_update, Model};
 

@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::time::SystemTime;
 
 use criterion::Criterion;
-use ims_media::{apply_update, MediaInfo, Param, UpdateMediaInfoRequest};
+use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
 
 mod common;
 mod peer;
@@ -314,7 +314,10 @@ fn updating(c: &mut Criterion) {
     // asset alone is measured beside it.
     let result = apply_update(&media, &request).expect("applies");
     assert_eq!(result.media.media_tags.len(), 16);
-    assert_eq!(result.changed.len(), Param::ALL.len() - 3);
+    assert_eq!(
+        result.changed.len(),
+        UpdateMediaInfoRequest::PARAMS.len() - 3
+    );
 
     let (full, again) = full_asset_case();
     let unchanged = apply_update(&full, &again).expect("applies");

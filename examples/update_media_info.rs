@@ -9,13 +9,19 @@
 //!   that is not such an object: a message on standard error, exit 2. Other members of the
 //!   object (a conformance case's `name` and `expect`) are ignored, so a case can be piped in
 //!   as it is.
+//!
+//!   With `"action": "RegisterMediaInfo"` the object is a registration:
+//!   `{"action", "media_id": "…", "existing": <MediaBasicInfo or null>, "params": [...]}`
+//!   (the ID the service chose, and the asset already registered for the same object), and
+//!   the answer `{"media": <MediaBasicInfo>, "replaced": "…" or null}` (exit 0) or the errors
+//!   (exit 1).
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use ims_media::{
-    apply_update, Error, ErrorResponse, GetMediaInfoResponse, MediaBasicInfo, MediaInfo,
-    UpdateMediaInfoRequest, UpdateMediaInfoResponse,
+    apply_update, register, Error, ErrorResponse, GetMediaInfoResponse, MediaBasicInfo, MediaId,
+    MediaInfo, RegisterMediaInfoRequest, UpdateMediaInfoRequest, UpdateMediaInfoResponse,
 };
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +30,28 @@ struct Case {
     /// Exactly as GetMediaInfo returns it: read-only members and a signed cover included.
     media: MediaBasicInfo,
     params: Vec<(String, String)>,
+}
+
+/// Which operation a case is for: `"action"`, UpdateMediaInfo when absent.
+#[derive(Deserialize)]
+struct Action {
+    action: Option<String>,
+}
+
+/// A registration: the new asset's ID, the asset already registered for the object, the
+/// request.
+#[derive(Deserialize)]
+struct RegisterCase {
+    media_id: String,
+    existing: Option<MediaBasicInfo>,
+    params: Vec<(String, String)>,
+}
+
+/// `{"media": <MediaBasicInfo>, "replaced": "…" or null}`.
+#[derive(Serialize)]
+struct Registered<'a> {
+    media: &'a MediaBasicInfo,
+    replaced: Option<&'a str>,
 }
 
 /// `{"media": <MediaBasicInfo>, "changed": [...]}`: the members received, with the writable
@@ -58,6 +86,66 @@ fn main() -> ExitCode {
     }
 }
 
+/// A registration case (see the module's documentation).
+fn run_register(input: &str) -> ExitCode {
+    let bad = |e: &dyn std::fmt::Display| {
+        eprintln!("standard input is not a registration object: {e}");
+        ExitCode::from(2)
+    };
+    let case: RegisterCase = match serde_json::from_str(input) {
+        Ok(case) => case,
+        Err(e) => return bad(&e),
+    };
+    let media_id: MediaId = match case.media_id.parse() {
+        Ok(id) => id,
+        Err(e) => return bad(&e),
+    };
+    let existing = match case.existing.as_ref().map(MediaInfo::try_from).transpose() {
+        Ok(existing) => existing,
+        Err(e) => return bad(&e),
+    };
+    let (output, status) =
+        match RegisterMediaInfoRequest::from_params(case.params.iter().map(|(k, v)| (k, v))) {
+            Err(e) => {
+                let errors = Errors {
+                    errors: e.errors(),
+                    omitted: e.omitted(),
+                };
+                (serde_json::to_string(&errors), 1)
+            }
+            Ok(request) => match register(&request, media_id, existing.as_ref()) {
+                Ok(outcome) => {
+                    // The stored document: the asset's members, `Status` `Init` until IMS has
+                    // processed the file.
+                    let mut basic = MediaBasicInfo::from(&outcome.media);
+                    basic.status = Some("Init".to_owned());
+                    let registered = Registered {
+                        media: &basic,
+                        replaced: outcome.replaced.as_ref().map(MediaId::as_str),
+                    };
+                    (serde_json::to_string(&registered), 0)
+                }
+                Err(e) => {
+                    let errors = Errors {
+                        errors: std::slice::from_ref(&e),
+                        omitted: 0,
+                    };
+                    (serde_json::to_string(&errors), 1)
+                }
+            },
+        };
+    match output {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::from(status)
+        }
+        Err(e) => {
+            eprintln!("cannot write the result as JSON: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn run_json() -> ExitCode {
     let mut input = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut input) {
@@ -69,6 +157,14 @@ fn run_json() -> ExitCode {
     if !input.trim_start().starts_with('{') {
         eprintln!("standard input is not a {{\"media\", \"params\"}} object: not a JSON object");
         return ExitCode::from(2);
+    }
+    if let Ok(Action {
+        action: Some(action),
+    }) = serde_json::from_str::<Action>(&input)
+    {
+        if action == "RegisterMediaInfo" {
+            return run_register(&input);
+        }
     }
     let mut case: Case = match serde_json::from_str(&input) {
         Ok(case) => case,

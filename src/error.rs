@@ -206,6 +206,18 @@ impl fmt::Display for InValue<'_> {
 /// `, did you mean Title` when there is a close known name.
 struct DidYouMean(Option<&'static str>);
 
+/// The BusinessType found beside MediaType `text`, for the message.
+struct BusinessTypeFound(Option<crate::BusinessType>);
+
+impl fmt::Display for BusinessTypeFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(b) => write!(f, "found {b}"),
+            None => f.write_str("none given"),
+        }
+    }
+}
+
 impl fmt::Display for DidYouMean {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
@@ -524,9 +536,13 @@ pub enum UrlError {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParamErrorKind {
-    /// Neither `MediaId` nor `InputURL` was given (the one [`ErrorCode::MissingParameter`]).
+    /// Neither `MediaId` nor `InputURL` was given ([`ErrorCode::MissingParameter`]).
     #[error("MediaId or InputURL is required")]
     Missing,
+    /// A required parameter is absent or empty (`InputURL` of RegisterMediaInfo;
+    /// [`ErrorCode::MissingParameter`]).
+    #[error("required")]
+    Required,
     /// A member every stored asset has (`MediaId`, `InputURL`) is absent or empty in a
     /// [`MediaBasicInfo`](crate::MediaBasicInfo) ([`ErrorCode::InvalidParameter`]: the asset
     /// given is not valid, nothing is missing from a request).
@@ -692,12 +708,74 @@ pub enum ParamErrorKind {
         /// The value as received, still encoded (decoded, it is not text).
         value: Excerpt,
     },
-    /// The parameter name is not one UpdateMediaInfo knows.
-    #[error("not a parameter of UpdateMediaInfo{}", DidYouMean(*suggestion))]
+    /// The parameter name is not one the operation knows.
+    #[error("not a parameter of {operation}{}", DidYouMean(*suggestion))]
     #[non_exhaustive]
     UnknownParameter {
+        /// The operation (`UpdateMediaInfo`, `RegisterMediaInfo`).
+        operation: &'static str,
         /// The known name it is closest to, when it differs only by case or one edit.
         suggestion: Option<&'static str>,
+    },
+    /// A parameter of another operation of this crate, not of this one (`Category` for
+    /// RegisterMediaInfo): refused so that nobody believes it was applied.
+    #[error("a parameter of {belongs_to}, not of {operation}, so it would not be applied")]
+    #[non_exhaustive]
+    OtherOperation {
+        /// The operation the request is for.
+        operation: &'static str,
+        /// The operation the parameter belongs to.
+        belongs_to: &'static str,
+    },
+    /// Not one of the `MediaType` values.
+    #[error("{value} is not a MediaType; valid values: image, video, audio, text")]
+    #[non_exhaustive]
+    UnknownMediaType {
+        /// The value.
+        value: Excerpt,
+    },
+    /// MediaType `text` (given or inferred from the file) with a BusinessType other than
+    /// `subtitles` or `font`.
+    #[error("MediaType text requires BusinessType subtitles or font, {}", BusinessTypeFound(*found))]
+    #[non_exhaustive]
+    TextNeedsSubtitlesOrFont {
+        /// The BusinessType given, if any.
+        found: Option<crate::BusinessType>,
+    },
+    /// Not JSON text (RFC 8259): where it leaves the grammar, and what was expected there.
+    #[error("not valid JSON: {expected} expected at byte {at}")]
+    #[non_exhaustive]
+    InvalidJson {
+        /// The byte offset.
+        at: usize,
+        /// What would have been valid there, as words.
+        expected: &'static str,
+    },
+    /// Valid JSON whose value is not an object, where an object is required.
+    #[error("{found}, a JSON object expected")]
+    #[non_exhaustive]
+    NotJsonObject {
+        /// The kind found (`an array`, `a string`, …).
+        found: &'static str,
+    },
+    /// A member of a JSON object that the parameter does not define: refused so that a
+    /// misspelt option is not dropped.
+    #[error("unknown member {member}{}", DidYouMean(*suggestion))]
+    #[non_exhaustive]
+    UnknownMember {
+        /// The member's name, as given.
+        member: Excerpt,
+        /// The defined member it is closest to.
+        suggestion: Option<&'static str>,
+    },
+    /// A defined member with a value it does not take, or given twice.
+    #[error("member {member}: {expected}")]
+    #[non_exhaustive]
+    InvalidMember {
+        /// The member (`CoverConfig.StartTime` for a nested one).
+        member: &'static str,
+        /// What it takes, or what is wrong, as words.
+        expected: &'static str,
     },
     /// A parameter that older SDK models of UpdateMediaInfo sent
     /// ([`UpdateMediaInfoRequest::RETIRED_PARAMETERS`](crate::UpdateMediaInfoRequest::RETIRED_PARAMETERS)),
@@ -820,16 +898,22 @@ impl ParamError {
         &self.0.name
     }
 
-    /// The parameter as a [`Param`], where it is one of the twelve.
+    /// The parameter as a [`Param`], where the error is about one of the operation's
+    /// parameters (not about a name it does not take).
     pub fn known_param(&self) -> Option<Param> {
-        crate::param::lookup(&self.0.name)
+        match self.0.kind {
+            ParamErrorKind::UnknownParameter { .. }
+            | ParamErrorKind::OtherOperation { .. }
+            | ParamErrorKind::RetiredParameter => None,
+            _ => crate::param::lookup(&self.0.name),
+        }
     }
 
     /// [`ErrorCode::MissingParameter`] for [`ParamErrorKind::Missing`], otherwise
     /// [`ErrorCode::InvalidParameter`].
     pub fn code(&self) -> ErrorCode {
         match self.0.kind {
-            ParamErrorKind::Missing => ErrorCode::MissingParameter,
+            ParamErrorKind::Missing | ParamErrorKind::Required => ErrorCode::MissingParameter,
             _ => ErrorCode::InvalidParameter,
         }
     }
@@ -854,7 +938,9 @@ impl fmt::Debug for ParamError {
 impl fmt::Display for ParamError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0.kind {
-            ParamErrorKind::Missing => write!(f, "missing {}: {}", self.0.name, self.0.kind),
+            ParamErrorKind::Missing | ParamErrorKind::Required => {
+                write!(f, "missing {}: {}", self.0.name, self.0.kind)
+            }
             ParamErrorKind::UnknownParameter { .. } => {
                 write!(f, "unknown parameter {}", Quoted(&self.0.name))?;
                 if self.0.name_len > self.0.name.len() {
@@ -1106,6 +1192,37 @@ pub enum Error {
     /// ```
     #[error("the stored media document cannot be read: {0}")]
     StoredDocument(Box<str>),
+    /// The registration does not apply: the object is already registered.
+    #[error(transparent)]
+    Register(#[from] RegisterError),
+}
+
+/// Why [`register`](crate::register) refuses a valid request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegisterError {
+    /// An asset is already registered for the object and the request does not say
+    /// `Overwrite=true` (`InvalidParameter` on `InputURL`; the message does not quote the
+    /// stored asset).
+    #[error("invalid InputURL: {given} is already registered; Overwrite=true replaces it")]
+    AlreadyRegistered {
+        /// The InputURL of the request.
+        given: Excerpt,
+    },
+}
+
+impl RegisterError {
+    /// The parameter the error is about: `InputURL`.
+    pub fn param(&self) -> &'static str {
+        match self {
+            RegisterError::AlreadyRegistered { .. } => Param::InputUrl.name(),
+        }
+    }
+
+    /// [`ErrorCode::InvalidParameter`].
+    pub fn code(&self) -> ErrorCode {
+        ErrorCode::InvalidParameter
+    }
 }
 
 impl Error {
@@ -1115,6 +1232,7 @@ impl Error {
         match self {
             Error::Request(e) => e.code(),
             Error::Update(e) => e.code(),
+            Error::Register(e) => e.code(),
             Error::StoredAsset(_) | Error::StoredDocument(_) => ErrorCode::InternalError,
         }
     }

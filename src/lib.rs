@@ -88,6 +88,7 @@
 mod error;
 mod media;
 mod param;
+mod register;
 mod response;
 mod update;
 mod value;
@@ -110,11 +111,12 @@ mod serde;
 pub mod strategy;
 
 pub use error::{
-    Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RequestError, Unit, UpdateError,
-    UrlError,
+    Error, ErrorCode, Excerpt, ParamError, ParamErrorKind, RegisterError, RequestError, Unit,
+    UpdateError, UrlError,
 };
 pub use media::MediaInfo;
 pub use param::Param;
+pub use register::{register, RegisterMediaInfoRequest, RegisterOutcome};
 pub use response::{ErrorResponse, GetMediaInfoResponse, MediaBasicInfo, MergePatch};
 pub use update::{
     apply_update, DiffError, FieldUpdate, MediaTarget, RequestBuilder, TagsUpdate,
@@ -123,8 +125,10 @@ pub use update::{
 pub use value::business_type::BusinessType;
 pub use value::cate_id::CateId;
 pub use value::cover_url::CoverUrl;
-pub use value::ids::{MediaId, ReferenceId};
+pub use value::ids::{ClientToken, MediaId, ReferenceId, SmartTagTemplateId, WorkflowId};
 pub use value::input_url::InputUrl;
+pub use value::media_type::MediaType;
+pub use value::register_config::RegisterConfig;
 pub use value::tags::{MediaTags, Tag};
 pub use value::text_fields::{Category, Description, Title, UserData};
 

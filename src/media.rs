@@ -33,6 +33,9 @@ pub struct MediaInfo {
     pub media_id: MediaId,
     /// `InputURL`: the object the asset was registered from.
     pub input_url: InputUrl,
+    /// `MediaType`: set when the asset is registered (given or inferred from the file), never
+    /// changed by an update.
+    pub media_type: Option<crate::MediaType>,
     /// `BusinessType`.
     pub business_type: Option<BusinessType>,
     /// `Title`.
@@ -62,6 +65,7 @@ macro_rules! media_fields {
                 MediaInfo {
                     media_id,
                     input_url,
+                    media_type: None,
                     media_tags: MediaTags::new(),
                     $($( $field: None, )?)*
                 }
@@ -73,6 +77,7 @@ macro_rules! media_fields {
                 let mut fields = ParamSet::default();
                 fields.note(Param::MediaId, self.media_id != other.media_id);
                 fields.note(Param::InputUrl, self.input_url != other.input_url);
+                fields.note(Param::MediaType, self.media_type != other.media_type);
                 fields.note(Param::MediaTags, self.media_tags != other.media_tags);
                 $($( fields.note(Param::$v, self.$field != other.$field); )?)*
                 fields

@@ -20,7 +20,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Hands the parameter table to the macro `$then`, one row per parameter in the order of the
-/// API reference table: `Variant "WireName" ValueType;` (the type by its full path, so that
+/// API reference tables (both operations' orders are subsequences of it):
+/// `Variant "WireName" ValueType;` (the type by its full path, so that
 /// the modules expanding the rows need no imports), with `=> field` for a plain field (kept,
 /// cleared or set by an update; `Option<ValueType>` in an asset).
 macro_rules! parameters {
@@ -28,6 +29,7 @@ macro_rules! parameters {
         $then! {
             MediaId "MediaId" crate::MediaId;
             InputUrl "InputURL" crate::InputUrl;
+            MediaType "MediaType" crate::MediaType;
             BusinessType "BusinessType" crate::BusinessType => business_type;
             Title "Title" crate::Title => title;
             Description "Description" crate::Description => description;
@@ -36,8 +38,13 @@ macro_rules! parameters {
             CoverUrl "CoverURL" crate::CoverUrl => cover_url;
             UserData "UserData" crate::UserData => user_data;
             AppendTags "AppendTags" bool;
+            Overwrite "Overwrite" bool;
+            ClientToken "ClientToken" crate::ClientToken;
+            RegisterConfig "RegisterConfig" crate::RegisterConfig;
             CateId "CateId" crate::CateId => cate_id;
+            WorkflowId "WorkflowId" crate::WorkflowId;
             ReferenceId "ReferenceId" crate::ReferenceId => reference_id;
+            SmartTagTemplateId "SmartTagTemplateId" crate::SmartTagTemplateId;
         }
     };
 }
@@ -146,6 +153,7 @@ impl FromStr for Param {
             crate::ParamError::unknown(
                 s,
                 crate::ParamErrorKind::UnknownParameter {
+                    operation: "UpdateMediaInfo or RegisterMediaInfo",
                     suggestion: closest(s, Param::ALL.map(Param::name)),
                 },
             )
@@ -237,7 +245,7 @@ mod tests {
         let err = "Inputurl".parse::<Param>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown parameter \"Inputurl\": not a parameter of UpdateMediaInfo, did you mean InputURL"
+            "unknown parameter \"Inputurl\": not a parameter of UpdateMediaInfo or RegisterMediaInfo, did you mean InputURL"
         );
     }
 }

@@ -336,11 +336,21 @@ macro_rules! from_members {
             let input_url =
                 InputUrl::read(Param::InputUrl, required(Param::InputUrl, &b.input_url)?)?;
             let mut media_tags = MediaTags::new();
+            let mut media_type = None;
             $($( let mut $field = None; )?)*
             // In member order: the first member that is not valid is the error.
             for param in Param::ALL {
                 match param {
-                    Param::MediaId | Param::InputUrl | Param::AppendTags => {}
+                    Param::MediaType => media_type = b.media_type.value(param)?,
+                    // Read above, or not members of the asset.
+                    Param::MediaId
+                    | Param::InputUrl
+                    | Param::AppendTags
+                    | Param::Overwrite
+                    | Param::ClientToken
+                    | Param::RegisterConfig
+                    | Param::WorkflowId
+                    | Param::SmartTagTemplateId => {}
                     Param::MediaTags => {
                         media_tags = b.media_tags.value(param)?.unwrap_or_default();
                     }
@@ -350,6 +360,7 @@ macro_rules! from_members {
             Ok(MediaInfo {
                 media_id,
                 input_url,
+                media_type,
                 media_tags,
                 $($( $field, )?)*
             })
@@ -494,7 +505,14 @@ macro_rules! asset_members {
                     Param::MediaTags => {
                         (!self.media_tags.is_empty()).then(|| self.media_tags.write().into_owned())
                     }
-                    Param::AppendTags => None,
+                    Param::MediaType => self.media_type.map(|t| t.as_str().to_owned()),
+                    // Not members of the asset.
+                    Param::AppendTags
+                    | Param::Overwrite
+                    | Param::ClientToken
+                    | Param::RegisterConfig
+                    | Param::WorkflowId
+                    | Param::SmartTagTemplateId => None,
                     $($( Param::$v => self.$field.as_ref().map(|v| v.write().into_owned()), )?)*
                 }
             }
@@ -505,7 +523,14 @@ macro_rules! asset_members {
                     Param::MediaId => basic.media_id = Some(self.media_id.as_str().to_owned()),
                     Param::InputUrl => basic.input_url = Some(self.input_url.as_str().to_owned()),
                     Param::MediaTags => basic.media_tags = self.member_value(param),
-                    Param::AppendTags => {}
+                    Param::MediaType => basic.media_type = self.member_value(param),
+                    // Not members of the asset.
+                    Param::AppendTags
+                    | Param::Overwrite
+                    | Param::ClientToken
+                    | Param::RegisterConfig
+                    | Param::WorkflowId
+                    | Param::SmartTagTemplateId => {}
                     $($( Param::$v => basic.$field = Member::of(self.$field.as_ref()), )?)*
                 }
             }

@@ -333,7 +333,11 @@ mod tests {
                 want.push(format!("request {p} {state}"));
             }
         }
-        for p in Param::ALL {
+        // The members of an asset: what an update sets, and the MediaType a registration set.
+        for p in UpdateMediaInfoRequest::PARAMS
+            .into_iter()
+            .chain([Param::MediaType])
+        {
             if !matches!(p, Param::MediaId | Param::InputUrl | Param::AppendTags) {
                 for set in [true, false] {
                     want.push(format!("media {p} {set}"));

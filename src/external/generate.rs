@@ -324,6 +324,13 @@ impl Generate for BusinessType {
     }
 }
 
+/// `MediaType`: any of [`MediaType::ALL`](crate::MediaType::ALL), equally likely.
+impl Generate for crate::MediaType {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        u.choose(&crate::MediaType::ALL).copied()
+    }
+}
+
 /// `Param`: any of [`Param::ALL`], equally likely.
 impl Generate for Param {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
@@ -755,6 +762,7 @@ macro_rules! generate_records {
                 Ok(MediaInfo {
                     media_id: MediaId::generate(u)?,
                     input_url: InputUrl::generate(u)?,
+                    media_type: option(u)?,
                     media_tags: if u.arbitrary::<bool>()? {
                         MediaTags::generate(u)?
                     } else {

@@ -548,6 +548,12 @@ impl Serialize for ParamError {
     }
 }
 
+impl Serialize for crate::RegisterError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_error(s, self.param(), self.code(), self)
+    }
+}
+
 impl Serialize for UpdateError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         serialize_error(s, self.param(), self.code(), self)

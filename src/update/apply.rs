@@ -113,6 +113,7 @@ macro_rules! merge {
             MediaInfo {
                 media_id: current.media_id.clone(),
                 input_url: current.input_url.clone(),
+                media_type: current.media_type,
                 media_tags,
                 $($( $field, )?)*
             }

@@ -17,6 +17,14 @@ pub enum DiffError {
         /// The ID of the desired state.
         after: Excerpt,
     },
+    /// The desired state has another `MediaType`: UpdateMediaInfo cannot change it.
+    #[error("MediaType {} is not {}: UpdateMediaInfo cannot change the MediaType", type_name(*after), type_name(*before))]
+    MediaTypeChanged {
+        /// The asset's MediaType.
+        before: Option<crate::MediaType>,
+        /// The MediaType of the desired state.
+        after: Option<crate::MediaType>,
+    },
     /// The desired state has another `InputURL` (compared as written): UpdateMediaInfo cannot
     /// change it.
     #[error("InputURL {after} is not {before}: UpdateMediaInfo cannot change the InputURL")]
@@ -26,6 +34,11 @@ pub enum DiffError {
         /// The InputURL of the desired state.
         after: Excerpt,
     },
+}
+
+/// A MediaType for a message: its name, or `none`.
+fn type_name(t: Option<crate::MediaType>) -> &'static str {
+    t.map_or("none", crate::MediaType::as_str)
 }
 
 /// `Keep` where the field is already as desired, otherwise `Clear` or `Set`.
@@ -88,6 +101,12 @@ impl UpdateMediaInfoRequest {
             return Err(DiffError::InputUrlChanged {
                 before: Excerpt::new(before.input_url.as_str()),
                 after: Excerpt::new(after.input_url.as_str()),
+            });
+        }
+        if before.media_type != after.media_type {
+            return Err(DiffError::MediaTypeChanged {
+                before: before.media_type,
+                after: after.media_type,
             });
         }
         let mut request = UpdateMediaInfoRequest::new(MediaTarget::MediaId {

@@ -4,7 +4,7 @@
 use crate::error::{ParamError, ParamErrorKind, RequestError};
 use crate::param::parameters;
 use crate::value::WireValue;
-use crate::wire::{percent, unless_empty, update, Draft, Given};
+use crate::wire::{unless_empty, update, Draft, Given};
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags, Param,
     ReferenceId, Title, UserData,
@@ -322,6 +322,13 @@ macro_rules! update_request {
                         },
                         Param::AppendTags => matches!(self.media_tags, TagsUpdate::Append(_))
                             .then(|| true.write()),
+                        // Not parameters of UpdateMediaInfo, not in `PARAMS`.
+                        Param::MediaType
+                        | Param::Overwrite
+                    | Param::ClientToken
+                    | Param::RegisterConfig
+                    | Param::WorkflowId
+                    | Param::SmartTagTemplateId => None,
                         $($( Param::$v => match &self.$field {
                             FieldUpdate::Keep => None,
                             FieldUpdate::Clear => Some(std::borrow::Cow::Borrowed("")),
@@ -363,6 +370,7 @@ macro_rules! update_request {
             const ACTION: &'static str = "UpdateMediaInfo";
             const PARAMS: &'static [Param] = &UpdateMediaInfoRequest::PARAMS;
             const RETIRED: &'static [&'static str] = &UpdateMediaInfoRequest::RETIRED_PARAMETERS;
+            const OTHER_OPERATION: &'static str = "RegisterMediaInfo";
 
             #[inline]
             fn take(&mut self, param: Param, v: &str) -> Result<(), ParamError> {
@@ -373,6 +381,13 @@ macro_rules! update_request {
                     Param::AppendTags => {
                         self.append_tags = unless_empty::<bool>(param, v)? == Some(true)
                     }
+                    // Not parameters of UpdateMediaInfo: the collector never hands them over.
+                    Param::MediaType
+                    | Param::Overwrite
+                    | Param::ClientToken
+                    | Param::RegisterConfig
+                    | Param::WorkflowId
+                    | Param::SmartTagTemplateId => {}
                     $($( Param::$v => self.$field = update(param, v)?, )?)*
                 }
                 Ok(())
@@ -429,22 +444,7 @@ impl UpdateMediaInfoRequest {
     /// assert_eq!(UpdateMediaInfoRequest::from_query(&r.to_query()), Ok(r));
     /// ```
     pub fn to_query(&self) -> String {
-        let params = self.to_params();
-        let mut out = Vec::with_capacity(
-            params
-                .iter()
-                .map(|(n, v)| n.len() + 2 + v.len() * 3)
-                .sum::<usize>(),
-        );
-        for (i, (name, value)) in params.iter().enumerate() {
-            if i > 0 {
-                out.push(b'&');
-            }
-            out.extend_from_slice(name.as_bytes());
-            out.push(b'=');
-            percent::encode_into(&mut out, value);
-        }
-        String::from_utf8(out).expect("names and percent-encoded values are ASCII")
+        crate::wire::to_query(&self.to_params())
     }
 }
 

@@ -805,3 +805,110 @@ mod tests {
         ));
     }
 }
+
+/// An identifier type with the `MediaId` rule (1 to 64 characters of `A-Z a-z 0-9 - _`),
+/// stored as [`MediaId`] is, reporting the parameter `$param`.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $ty:ident, $param:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $ty(AsciiId);
+
+        impl $ty {
+            /// The least number of characters.
+            pub const MIN_CHARS: usize = 1;
+            /// The most characters.
+            pub const MAX_CHARS: usize = MAX;
+
+            #[inline]
+            fn parse(s: &str) -> Result<Self, ParamError> {
+                if AsciiId::is_valid_fast(s.as_bytes(), Self::MIN_CHARS) {
+                    Ok($ty(AsciiId::copy_of(s)))
+                } else {
+                    AsciiId::parse_slow(s, Self::MIN_CHARS, Param::$param).map($ty)
+                }
+            }
+
+            /// A value from a literal, checked by the same rule; usable in a `const`.
+            ///
+            /// # Panics
+            ///
+            /// If `s` breaks the rule — at compile time when used in a `const`.
+            #[allow(clippy::panic)]
+            pub const fn from_static(s: &'static str) -> Self {
+                if !AsciiId::is_valid_static(s, Self::MIN_CHARS) {
+                    panic!("1 to 64 characters of A-Z a-z 0-9 - _ required");
+                }
+                $ty(AsciiId::from_static(s))
+            }
+        }
+
+        ascii_id_traits!($ty);
+    };
+}
+
+id_type!(
+    /// RegisterMediaInfo's idempotence token (`ClientToken`): 1 to 64 characters of
+    /// `A-Z a-z 0-9 - _`, so that a UUID fits with or without its hyphens (decided after the
+    /// other Alibaba Cloud APIs' idempotence tokens, ASCII up to 64 characters).
+    ///
+    /// A service keeps `ClientToken` → `MediaId`: a retry carries the same token, and two
+    /// requests with one token are the same request when they are equal after parsing.
+    ///
+    /// # Errors
+    ///
+    /// As [`MediaId`]'s, on `ClientToken`:
+    ///
+    /// ```
+    /// use ims_media::ClientToken;
+    /// assert!("0311a423-d11a-5f7d-ee71-35350311a423".parse::<ClientToken>().is_ok());
+    /// assert!("has space".parse::<ClientToken>().is_err());
+    /// ```
+    ClientToken,
+    ClientToken
+);
+
+id_type!(
+    /// A workflow to run after registration (`WorkflowId`): 1 to 64 characters of
+    /// `A-Z a-z 0-9 - _`, the `MediaId` rule.
+    ///
+    /// # Errors
+    ///
+    /// As [`MediaId`]'s, on `WorkflowId`:
+    ///
+    /// ```
+    /// assert!("c6b0a7e1d9f24f1b8d3e5a7c9b1d3f5e".parse::<ims_media::WorkflowId>().is_ok());
+    /// ```
+    WorkflowId,
+    WorkflowId
+);
+
+id_type!(
+    /// A smart-tagging template to run after registration (`SmartTagTemplateId`): 1 to 64
+    /// characters of `A-Z a-z 0-9 - _`, the `MediaId` rule; the documented templates are the
+    /// constants.
+    ///
+    /// # Errors
+    ///
+    /// As [`MediaId`]'s, on `SmartTagTemplateId`:
+    ///
+    /// ```
+    /// use ims_media::SmartTagTemplateId;
+    /// assert_eq!("S00000101-300080".parse::<SmartTagTemplateId>()?, SmartTagTemplateId::S00000101_300080);
+    /// # Ok::<(), ims_media::ParamError>(())
+    /// ```
+    SmartTagTemplateId,
+    SmartTagTemplateId
+);
+
+impl SmartTagTemplateId {
+    /// `S00000101-300080`, a documented template.
+    pub const S00000101_300080: SmartTagTemplateId =
+        SmartTagTemplateId::from_static("S00000101-300080");
+    /// `S00000103-000001`, a documented template.
+    pub const S00000103_000001: SmartTagTemplateId =
+        SmartTagTemplateId::from_static("S00000103-000001");
+    /// `S00000103-000002`, a documented template.
+    pub const S00000103_000002: SmartTagTemplateId =
+        SmartTagTemplateId::from_static("S00000103-000002");
+}

@@ -127,8 +127,9 @@ macro_rules! value_traits {
 }
 
 use crate::{
-    BusinessType, CateId, Category, CoverUrl, Description, InputUrl, MediaId, MediaTags,
-    ReferenceId, Tag, Title, UserData,
+    BusinessType, CateId, Category, ClientToken, CoverUrl, Description, InputUrl, MediaId,
+    MediaTags, MediaType, ReferenceId, RegisterConfig, SmartTagTemplateId, Tag, Title, UserData,
+    WorkflowId,
 };
 
 /// Hands every type of the crate that has generators (the `arbitrary` and `proptest` impls)
@@ -162,11 +163,14 @@ pub(crate) use generated_types;
 
 value_traits! {
     owned: Title, Description, Category, UserData, CoverUrl, InputUrl;
-    parse: MediaId, ReferenceId, Tag, BusinessType, CateId, MediaTags;
+    parse: MediaId, ReferenceId, Tag, BusinessType, CateId, MediaTags, MediaType, ClientToken,
+        WorkflowId, SmartTagTemplateId, RegisterConfig;
     text: Title, Description, Category, UserData, CoverUrl, InputUrl, MediaId, ReferenceId, Tag,
-        BusinessType;
+        BusinessType, MediaType, ClientToken, WorkflowId,
+        SmartTagTemplateId;
     into_string: Title, Description, Category, UserData, CoverUrl, InputUrl, MediaId,
-        ReferenceId, Tag;
+        ReferenceId, Tag, ClientToken, WorkflowId,
+        SmartTagTemplateId;
 }
 
 pub mod business_type;
@@ -174,7 +178,10 @@ pub mod cate_id;
 pub mod cover_url;
 pub mod ids;
 pub mod input_url;
+pub(crate) mod json;
+pub mod media_type;
 mod punycode;
+pub mod register_config;
 pub mod tags;
 pub(crate) mod text;
 pub mod text_fields;
@@ -262,6 +269,10 @@ macro_rules! wire_value {
 
 wire_value! {
     crate::MediaId;
+    crate::MediaType;
+    crate::ClientToken;
+    crate::WorkflowId;
+    crate::SmartTagTemplateId;
     crate::InputUrl, max crate::InputUrl::MAX_BYTES;
     crate::BusinessType;
     crate::Title, max crate::Title::MAX_BYTES;
@@ -283,6 +294,16 @@ impl WireValue for crate::CoverUrl {
     /// A stored cover may be the URL signed for reading: its signature is removed.
     fn read_stored(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
         crate::CoverUrl::from_signed(s)
+    }
+}
+
+impl WireValue for crate::RegisterConfig {
+    const MAX_BYTES: Option<usize> = Some(crate::RegisterConfig::MAX_BYTES);
+    fn read(_: crate::Param, s: &str) -> Result<Self, crate::ParamError> {
+        s.parse()
+    }
+    fn write(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Owned(self.to_string())
     }
 }
 

@@ -35,6 +35,9 @@ pub(crate) trait Draft: Default {
     const PARAMS: &'static [Param];
     /// Names of parameters that older SDK models sent, refused as such.
     const RETIRED: &'static [&'static str];
+    /// The crate's other operation, which a parameter of [`Param`] that is not in
+    /// [`Draft::PARAMS`] belongs to.
+    const OTHER_OPERATION: &'static str;
 
     /// Parses the first value `v` of `param`, one of [`Draft::PARAMS`], into the draft.
     ///
@@ -115,6 +118,26 @@ where
         }
     }
     collector.finish()
+}
+
+/// Wire parameters as a query string: `name=value` joined by `&`, percent-encoded as RFC 3986
+/// (every byte but `A-Z a-z 0-9 - _ . ~` as `%XX`), as the SDKs encode for signing.
+pub(crate) fn to_query(params: &[(&'static str, String)]) -> String {
+    let mut out = Vec::with_capacity(
+        params
+            .iter()
+            .map(|(n, v)| n.len() + 2 + v.len() * 3)
+            .sum::<usize>(),
+    );
+    for (i, (name, value)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push(b'&');
+        }
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'=');
+        percent::encode_into(&mut out, value);
+    }
+    String::from_utf8(out).expect("names and percent-encoded values are ASCII")
 }
 
 /// Reads an `application/x-www-form-urlencoded` string into the request of `D`.
@@ -465,8 +488,15 @@ impl<D: Draft> Collector<D> {
         if self.unknown.len() < RequestError::MAX_ERRORS {
             let kind = if D::RETIRED.contains(&name) {
                 ParamErrorKind::RetiredParameter
+            } else if len == name.len() && crate::param::lookup(name).is_some() {
+                // A parameter of the crate's other operation.
+                ParamErrorKind::OtherOperation {
+                    operation: D::ACTION,
+                    belongs_to: D::OTHER_OPERATION,
+                }
             } else {
                 ParamErrorKind::UnknownParameter {
+                    operation: D::ACTION,
                     suggestion: suggestion(name, D::PARAMS),
                 }
             };

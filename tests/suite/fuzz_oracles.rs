@@ -181,7 +181,7 @@ fn check_request_error(e: &RequestError) {
             COMMON.iter().position(|c| *c == err.param()),
         ) {
             (Some(p), _) => p.index(),
-            (None, Some(i)) => Param::ALL.len() + i,
+            (None, Some(i)) => UpdateMediaInfoRequest::PARAMS.len() + i,
             (None, None) => 100,
         };
         assert!(rank >= last_rank, "order of problems in {e}");
@@ -215,7 +215,11 @@ fn check_pairs_model(
             .map(|(_, v)| *v)
             .collect()
     };
-    for p in Param::ALL.into_iter().map(Param::name).chain(COMMON) {
+    for p in UpdateMediaInfoRequest::PARAMS
+        .into_iter()
+        .map(Param::name)
+        .chain(COMMON)
+    {
         let count = values(p).len();
         if count > 1 {
             let e = outcome.as_ref().expect_err("a repeated name is an error");
@@ -597,7 +601,7 @@ pub fn apply_update(data: &[u8]) {
                 .map(|(b, _)| b.0)
                 .collect();
             assert_eq!(out.changed, differing);
-            for p in Param::ALL {
+            for p in UpdateMediaInfoRequest::PARAMS {
                 assert_eq!(out.is_changed(p), differing.contains(&p));
             }
             let again = apply(&out.media, &request).expect("a second apply succeeds");

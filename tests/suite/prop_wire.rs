@@ -24,7 +24,10 @@ const COMMON: [&str; 13] = ims_media::UpdateMediaInfoRequest::COMMON_PARAMETERS;
 
 /// Names: the twelve parameters (often), the common parameters, near misses, random.
 fn name() -> impl Strategy<Value = String> {
-    let known: Vec<&'static str> = Param::ALL.iter().map(|p| p.name()).collect();
+    let known: Vec<&'static str> = UpdateMediaInfoRequest::PARAMS
+        .iter()
+        .map(|p| p.name())
+        .collect();
     prop_oneof![
         6 => select(known).prop_map(str::to_owned),
         2 => select(&COMMON[..]).prop_map(str::to_owned),
@@ -87,7 +90,7 @@ fn expected_error_names(pairs: &[(String, String)]) -> Vec<String> {
     if absent("MediaId") && absent("InputURL") {
         out.push("MediaId".to_owned());
     }
-    for p in Param::ALL {
+    for p in UpdateMediaInfoRequest::PARAMS {
         let g = given(p.name());
         if g.len() > 1 || (g.len() == 1 && refused(p, &g[0].1)) {
             out.push(p.name().to_owned());
@@ -422,7 +425,7 @@ fn id_and_enum_strategies_reach_their_edges() {
 #[test]
 fn invalid_strategies_cover_each_parameter() {
     let pairs = sample(strategy::invalid_param(), 3000);
-    for p in Param::ALL {
+    for p in UpdateMediaInfoRequest::PARAMS {
         assert!(pairs.iter().any(|(q, _)| *q == p), "{p}");
     }
     // One past the limit, crossing it inside a multi-byte character.

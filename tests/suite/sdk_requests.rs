@@ -348,7 +348,7 @@ fn each_mode_covers_every_parameter() {
             .collect();
         let sent =
             |name: &str| -> Vec<&Value> { valid.iter().filter_map(|r| r.sent.get(name)).collect() };
-        for p in Param::ALL {
+        for p in UpdateMediaInfoRequest::PARAMS {
             let name = p.name();
             if name == "AppendTags" {
                 let flags: BTreeSet<bool> =

@@ -64,6 +64,7 @@ fn before_and_after() -> impl Strategy<Value = (MediaInfo, MediaInfo)> {
     (strategy::media_info(), strategy::media_info()).prop_map(|(before, mut after)| {
         after.media_id = before.media_id.clone();
         after.input_url = before.input_url.clone();
+        after.media_type = before.media_type;
         (before, after)
     })
 }

@@ -116,3 +116,112 @@ fn a_wrong_expectation_is_caught() {
     case["expect"] = json!({"errors": [{"param": "Title", "code": "InvalidParameter"}]});
     assert!(run(&case).is_err());
 }
+
+/// The members a registration writes (read-only ones such as `Status` are not compared).
+const WRITTEN: [&str; 12] = [
+    "MediaId",
+    "InputURL",
+    "MediaType",
+    "BusinessType",
+    "Title",
+    "Description",
+    "Category",
+    "MediaTags",
+    "CoverURL",
+    "UserData",
+    "CateId",
+    "ReferenceId",
+];
+
+/// Runs one registration case (`"action": "RegisterMediaInfo"`); `Err` says why it failed.
+fn run_register(case: &Value) -> Result<(), String> {
+    use ims_media::{register, MediaBasicInfo, RegisterMediaInfoRequest};
+    let media_id = case["media_id"]
+        .as_str()
+        .ok_or("no media_id")?
+        .parse()
+        .map_err(|e| format!("media_id: {e}"))?;
+    let existing: Option<MediaInfo> = match &case["existing"] {
+        Value::Null => None,
+        doc => Some(serde_json::from_value(doc.clone()).map_err(|e| format!("existing: {e}"))?),
+    };
+    let params: Vec<(String, String)> =
+        serde_json::from_value(case["params"].clone()).map_err(|e| format!("params: {e}"))?;
+    let expect = &case["expect"];
+    let result = RegisterMediaInfoRequest::from_params(params.iter().map(|(k, v)| (k, v)))
+        .map_err(|e| {
+            e.errors()
+                .iter()
+                .map(|e| (e.param().to_owned(), e.code().as_str().to_owned()))
+                .collect::<BTreeSet<_>>()
+        })
+        .and_then(|request| {
+            register(&request, media_id, existing.as_ref())
+                .map_err(|e| BTreeSet::from([(e.param().to_owned(), e.code().as_str().to_owned())]))
+        });
+    match (result, expect.get("errors")) {
+        (Ok(outcome), None) => {
+            let doc = serde_json::to_value(MediaBasicInfo::from(&outcome.media))
+                .map_err(|e| e.to_string())?;
+            let mut got = normalize(&doc);
+            got.retain(|k, _| WRITTEN.contains(&k.as_str()));
+            let want = normalize(&expect["media"]);
+            if got != want {
+                return Err(format!("media {got:?} != expected {want:?}"));
+            }
+            let replaced = outcome.replaced.as_ref().map(|id| id.as_str());
+            if replaced != expect["replaced"].as_str() {
+                return Err(format!(
+                    "replaced {replaced:?} != expected {}",
+                    expect["replaced"]
+                ));
+            }
+            Ok(())
+        }
+        (Err(got), Some(errors)) => {
+            let want: BTreeSet<(String, String)> = errors
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|e| {
+                    (
+                        e["param"].as_str().unwrap_or_default().to_owned(),
+                        e["code"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect();
+            if got == want {
+                Ok(())
+            } else {
+                Err(format!("errors {got:?} != expected {want:?}"))
+            }
+        }
+        (Ok(outcome), Some(_)) => Err(format!("expected errors, got {:?}", outcome.media)),
+        (Err(got), None) => Err(format!("expected success, got errors {got:?}")),
+    }
+}
+
+#[test]
+fn every_register_case_passes() {
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("../data/register_cases.json")).unwrap();
+    assert!(cases.len() >= 16, "only {} cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            run_register(case)
+                .err()
+                .map(|why| format!("{}: {why}", case["name"]))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // The checker can fail.
+    let mut case = cases[0].clone();
+    case["expect"]["replaced"] = json!("0000000000000000000000000000000a");
+    assert!(run_register(&case).is_err());
+}

@@ -17,6 +17,7 @@ mod prop_wire;
 mod properties;
 mod request;
 mod responses;
+mod sdk_register;
 mod sdk_requests;
 mod serde_json;
 mod service;

@@ -2,6 +2,7 @@
 //! by `tests/data/sdk_requests_register/capture.py` (see the README beside it): each is parsed
 //! with `RegisterMediaInfoRequest::from_query` and must be exactly what the SDK was given.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use std::collections::{BTreeMap, BTreeSet};
 
 use ims_media::{MediaTags, RegisterConfig, RegisterMediaInfoRequest};

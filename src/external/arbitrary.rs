@@ -42,6 +42,10 @@ use crate::{
     MediaInfo, MediaTags, MediaTarget, Param, ReferenceId, Tag, TagsUpdate, Title,
     UpdateMediaInfoRequest, UserData,
 };
+use crate::{
+    ClientToken, MediaType, RegisterConfig, RegisterMediaInfoRequest, SmartTagTemplateId,
+    WorkflowId,
+};
 
 /// `impl Arbitrary` through the crate's generator, for each type.
 macro_rules! arbitrary_from_generator {

@@ -821,3 +821,122 @@ macro_rules! generate_records {
     };
 }
 parameters!(generate_records);
+
+/// The identifiers with the `MediaId` rule.
+macro_rules! generate_ids {
+    ($($ty:ty),*) => {$(
+        impl Generate for $ty {
+            fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+                valid(id_string(u)?)
+            }
+        }
+    )*};
+}
+generate_ids!(
+    crate::ClientToken,
+    crate::WorkflowId,
+    crate::SmartTagTemplateId
+);
+
+/// `s` as the contents of a JSON string: `"` and `\` escaped, control characters as `\u00XX`.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `UserData` of RegisterMediaInfo: a JSON object of up to four string members, within the
+/// 1,024-byte limit.
+pub(crate) fn user_data_object(u: &mut Unstructured<'_>) -> Result<UserData> {
+    let mut s = String::from("{");
+    for i in 0..u.int_in_range(0u8..=4)? {
+        let key = ascii(u, ID_CHARS, 1, 16)?;
+        let value = text(u, 1, 200, MULTI_LINE)?;
+        let member = format!("{}:{}", json_string(&key), json_string(&value));
+        if s.len() + member.len() + 2 > UserData::MAX_BYTES {
+            break;
+        }
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&member);
+    }
+    s.push('}');
+    valid(s)
+}
+
+/// `RegisterConfig`: each member given or not, the flags either way, a start time of up to
+/// 4 decimals, a library name of 1 to 64 bytes.
+impl Generate for crate::RegisterConfig {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        let mut c = crate::RegisterConfig::default();
+        if u.arbitrary()? {
+            c.need_sprite = Some(u.arbitrary()?);
+        }
+        if u.arbitrary()? {
+            c.need_snapshot = Some(u.arbitrary()?);
+        }
+        if u.arbitrary()? {
+            c.cover_start_time = Some(u.int_in_range(0..=36_000_000)?);
+        }
+        if u.arbitrary()? {
+            c.search_lib_name = Some(text(
+                u,
+                1,
+                crate::RegisterConfig::MAX_SEARCH_LIB_NAME_BYTES,
+                ONE_LINE,
+            )?);
+        }
+        Ok(c)
+    }
+}
+
+/// `RegisterMediaInfoRequest`: an InputURL and each optional parameter given or not, the
+/// UserData a JSON object; where the type is `text` (given or inferred), the BusinessType is
+/// `subtitles` or `font`. Every generated request is one `from_params` can return. No input
+/// gives `InputURL=oss://aaa/a`.
+impl Generate for crate::RegisterMediaInfoRequest {
+    fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        let mut r = crate::RegisterMediaInfoRequest::new(InputUrl::generate(u)?);
+        r.media_type = option(u)?;
+        r.business_type = option(u)?;
+        r.title = option(u)?;
+        r.description = option(u)?;
+        if u.arbitrary()? {
+            r.media_tags = MediaTags::generate(u)?;
+        }
+        r.cover_url = option(u)?;
+        if u.arbitrary()? {
+            r.user_data = Some(user_data_object(u)?);
+        }
+        r.overwrite = u.arbitrary()?;
+        r.client_token = option(u)?;
+        r.register_config = option(u)?;
+        r.cate_id = option(u)?;
+        r.workflow_id = option(u)?;
+        r.reference_id = option(u)?;
+        r.smart_tag_template_id = option(u)?;
+        if r.media_type_or_inferred() == Some(crate::MediaType::Text)
+            && !matches!(
+                r.business_type,
+                Some(BusinessType::Subtitles | BusinessType::Font)
+            )
+        {
+            r.business_type = Some(if u.arbitrary()? {
+                BusinessType::Font
+            } else {
+                BusinessType::Subtitles
+            });
+        }
+        Ok(r)
+    }
+}

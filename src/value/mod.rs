@@ -155,6 +155,12 @@ macro_rules! generated_types {
             MediaTarget,
             MediaInfo,
             UpdateMediaInfoRequest,
+            MediaType,
+            ClientToken,
+            WorkflowId,
+            SmartTagTemplateId,
+            RegisterConfig,
+            RegisterMediaInfoRequest,
         );
     };
 }

@@ -15,6 +15,7 @@ mod input_url;
 mod prop_values;
 mod prop_wire;
 mod properties;
+mod register;
 mod request;
 mod responses;
 mod sdk_register;

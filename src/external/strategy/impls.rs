@@ -9,6 +9,10 @@ use crate::{
     MediaInfo, MediaTags, MediaTarget, Param, ReferenceId, Tag, TagsUpdate, Title,
     UpdateMediaInfoRequest, UserData,
 };
+use crate::{
+    ClientToken, MediaType, RegisterConfig, RegisterMediaInfoRequest, SmartTagTemplateId,
+    WorkflowId,
+};
 
 /// `impl Arbitrary for $ty` with the crate's generator (the strategies of this module).
 macro_rules! arbitrary_from_generator {

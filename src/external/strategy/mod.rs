@@ -416,6 +416,39 @@ pub fn update_media_info_request_for(
     generated(move |u| generate::request_for(u, &media))
 }
 
+/// A [`MediaType`](crate::MediaType), each of the four equally likely.
+pub fn media_type() -> impl Strategy<Value = crate::MediaType> {
+    of()
+}
+
+/// A [`ClientToken`](crate::ClientToken): the `MediaId` rule, often 32 hex digits.
+pub fn client_token() -> impl Strategy<Value = crate::ClientToken> {
+    of()
+}
+
+/// A [`WorkflowId`](crate::WorkflowId): the `MediaId` rule.
+pub fn workflow_id() -> impl Strategy<Value = crate::WorkflowId> {
+    of()
+}
+
+/// A [`SmartTagTemplateId`](crate::SmartTagTemplateId): the `MediaId` rule.
+pub fn smart_tag_template_id() -> impl Strategy<Value = crate::SmartTagTemplateId> {
+    of()
+}
+
+/// A [`RegisterConfig`](crate::RegisterConfig): each member given or not.
+pub fn register_config() -> impl Strategy<Value = crate::RegisterConfig> {
+    of()
+}
+
+/// A [`RegisterMediaInfoRequest`](crate::RegisterMediaInfoRequest) that
+/// `RegisterMediaInfoRequest::from_params` can return: any InputURL, each optional parameter
+/// given or not, `UserData` a JSON object, BusinessType `subtitles` or `font` where the type
+/// is `text`. So `from_params(r.to_params()) == Ok(r)` for every generated `r`.
+pub fn register_media_info_request() -> impl Strategy<Value = crate::RegisterMediaInfoRequest> {
+    of()
+}
+
 /// Text the generator allows by `allow`, of exactly `len` bytes (a tag's text when `allow`
 /// is a tag's, without white space at its ends).
 fn text_of_len(allow: generate::Allow, len: usize) -> BoxedStrategy<String> {

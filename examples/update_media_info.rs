@@ -233,6 +233,37 @@ fn demo() -> ExitCode {
 }
 
 fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
+    println!(
+        "What this shows: a file registered as an asset (RegisterMediaInfo), the asset read as \
+         GetMediaInfo returns it, updated (UpdateMediaInfo) and stored back, and requests refused \
+         with every problem at once.\n"
+    );
+    // 0. A registration as the official SDKs send it (`Overwrite=True` as the Python SDK
+    // writes it), and the stored document it makes.
+    let query = "Action=RegisterMediaInfo&Version=2020-11-09\
+                 &InputURL=https%3A%2F%2Fexample-bucket.oss-cn-shanghai.aliyuncs.com%2Fvideos%2Fintro.mp4\
+                 &Title=Intro&MediaTags=news%2Csports&CateId=3048\
+                 &RegisterConfig=%7B%22NeedSprite%22%3A%22false%22%7D";
+    println!("register request (query form):\n{query}\n");
+    let registration = RegisterMediaInfoRequest::from_query(query)?;
+    let registered = register(
+        &registration,
+        "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
+        None,
+    )?;
+    let mut document = MediaBasicInfo::from(&registered.media);
+    document.status = Some("Init".to_owned());
+    println!(
+        "stored document (MediaType inferred from .mp4, Status Init until IMS has processed the \
+         file):\n{}",
+        serde_json::to_string_pretty(&document)?
+    );
+    println!("to start: RegisterConfig {}\n", registered.register_config);
+    println!(
+        "200 {}\n",
+        serde_json::json!({"RequestId": "0C3F9B7A-2D1E-4F5A", "MediaId": registered.media.media_id})
+    );
+
     // 1. The asset as GetMediaInfo returns it: read-only members, a cover signed for reading.
     let response = r#"{"RequestId": "2FDE2411-DB8D-4A9A-875B-275798F14A5E", "MediaInfo": {
         "MediaId": "2b36bd19c13f4145b094c0cad80dbce5", "MediaBasicInfo": {
@@ -289,6 +320,39 @@ fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
         Err(e) => e.into(),
     };
     let body = ErrorResponse::new(&err, "7A1C2E3D-0B4F-4C5D", "ice.cn-shanghai.aliyuncs.com");
+    println!(
+        "{} {}\n",
+        body.http_status(),
+        serde_json::to_string_pretty(&body)?
+    );
+
+    // 5. Refused registrations: the file is already registered (without Overwrite), and a
+    // subtitle file with BusinessType general.
+    let again = RegisterMediaInfoRequest::from_query(
+        "InputURL=oss%3A%2F%2Fexample-bucket%2Fvideos%2Fintro.mp4",
+    )?;
+    println!("register again: InputURL=oss://example-bucket/videos/intro.mp4");
+    let err: Error = match register(
+        &again,
+        "0c1d2e3f405162738495a6b7c8d9e0f1".parse()?,
+        Some(&media),
+    ) {
+        Ok(_) => return Err("a registered file was registered again".into()),
+        Err(e) => e.into(),
+    };
+    let body = ErrorResponse::new(&err, "8B2D3F4E-1C5A-4D6E", "ice.cn-shanghai.aliyuncs.com");
+    println!(
+        "{} {}\n",
+        body.http_status(),
+        serde_json::to_string_pretty(&body)?
+    );
+    let text = "InputURL=oss%3A%2F%2Fexample-bucket%2Fsubs%2Fintro.srt&BusinessType=general";
+    println!("register a subtitle file:\n{text}");
+    let err: Error = match RegisterMediaInfoRequest::from_query(text) {
+        Ok(_) => return Err("a text asset with BusinessType general was accepted".into()),
+        Err(e) => e.into(),
+    };
+    let body = ErrorResponse::new(&err, "9C3E4A5F-2D6B-4E7F", "ice.cn-shanghai.aliyuncs.com");
     println!(
         "{} {}",
         body.http_status(),

@@ -12,8 +12,8 @@ use crate::{Error, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTags, Param, Up
 /// `MediaBasicInfo` exactly as GetMediaInfo, BatchGetMediaInfos and SearchMedia return it:
 /// every documented member, as received, unchecked.
 ///
-/// The writable members are the ones [`MediaInfo`] holds validated; the read-only ones
-/// (`MediaType`, `Status`, `Source`, `Biz`, `CateName`, `CreateTime`, `ModifiedTime`,
+/// The writable members are the ones [`MediaInfo`] holds validated (`MediaType` among them:
+/// set by a registration, never by an update); the read-only ones (`Status`, `Source`, `Biz`, `CateName`, `CreateTime`, `ModifiedTime`,
 /// `DeletedTime`, `Snapshots`, `SpriteImages`, `UploadSource`, `TranscodeStatus`,
 /// `Namespace`, `VisionDescription`) are kept as the API sends them so that nothing of the
 /// response is lost. Every member is a string except `CateId`, a number; `None` is a member
@@ -72,7 +72,7 @@ pub struct MediaBasicInfo {
     pub cate_id: Option<i64>,
     /// `ReferenceId`.
     pub reference_id: Option<String>,
-    /// `MediaType` (read-only): `image`, `video`, `audio`, `text`.
+    /// `MediaType`: `image`, `video`, `audio`, `text` (set by a registration).
     pub media_type: Option<String>,
     /// `Status` (read-only): `Init`, `Preparing`, `PrepareFail`, `Normal`, …
     pub status: Option<String>,
@@ -103,12 +103,12 @@ pub struct MediaBasicInfo {
 }
 
 impl MediaBasicInfo {
-    /// The wire names of the members, in the order they are written: the writable ones in
-    /// the order of [`Param::ALL`] (without `AppendTags`, which is not a member), then the
-    /// read-only ones.
+    /// The wire names of the members, in the order they are written: the members of the
+    /// asset ([`MediaInfo`]'s fields) in the order of [`Param::ALL`], then the read-only ones.
     pub const MEMBERS: [&'static str; 25] = [
         "MediaId",
         "InputURL",
+        "MediaType",
         "BusinessType",
         "Title",
         "Description",
@@ -118,7 +118,6 @@ impl MediaBasicInfo {
         "UserData",
         "CateId",
         "ReferenceId",
-        "MediaType",
         "Status",
         "Source",
         "Biz",
@@ -199,6 +198,7 @@ macro_rules! text_members {
 text_members! {
     "MediaId" => media_id,
     "InputURL" => input_url,
+    "MediaType" => media_type,
     "BusinessType" => business_type,
     "Title" => title,
     "Description" => description,
@@ -207,7 +207,6 @@ text_members! {
     "CoverURL" => cover_url,
     "UserData" => user_data,
     "ReferenceId" => reference_id,
-    "MediaType" => media_type,
     "Status" => status,
     "Source" => source,
     "Biz" => biz,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::Quoted;
 use crate::update::UpdateDraft;
 use crate::value::Json;
-use crate::wire::Collector;
+use crate::wire::{Collector, Draft};
 use crate::{
     BusinessType, CateId, Category, CoverUrl, Description, ErrorCode, GetMediaInfoResponse,
     InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError,
@@ -217,20 +217,59 @@ impl<'de> Deserialize<'de> for UpdateMediaInfoRequest {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an UpdateMediaInfo request object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut collector = Collector::<UpdateDraft>::default();
-                while let Some((name, len)) = map.next_key_seed(NameSeed)? {
-                    map.next_value_seed(MemberSeed {
-                        collector: &mut collector,
-                        name: &name,
-                        len,
-                    })?;
-                }
-                collector.finish().map_err(de::Error::custom)
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                read_request::<UpdateDraft, A>(map)
             }
         }
         d.deserialize_map(V)
     }
+}
+
+impl Serialize for crate::RegisterMediaInfoRequest {
+    /// An object with the wire names of the parameters given: `CateId` a number, `Overwrite`
+    /// a boolean (only when true), the others strings (`RegisterConfig` as its compact JSON
+    /// text, as on the wire).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let params = self.to_params();
+        let mut map = s.serialize_map(Some(params.len()))?;
+        for (name, value) in &params {
+            map.serialize_key(name)?;
+            json_value(&mut map, crate::param::lookup(name), value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for crate::RegisterMediaInfoRequest {
+    /// Read with the rules of [`RegisterMediaInfoRequest::from_params`](crate::RegisterMediaInfoRequest::from_params),
+    /// as UpdateMediaInfo's request is.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = crate::RegisterMediaInfoRequest;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a RegisterMediaInfo request object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                read_request::<crate::register::RegisterDraft, A>(map)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The members of a request object, each handed to the collector of the operation `R` as it
+/// is read.
+fn read_request<'de, R: Draft, A: MapAccess<'de>>(mut map: A) -> Result<R::Request, A::Error> {
+    let mut collector = Collector::<R>::default();
+    while let Some((name, len)) = map.next_key_seed(NameSeed)? {
+        map.next_value_seed(MemberSeed {
+            collector: &mut collector,
+            name: &name,
+            len,
+        })?;
+    }
+    collector.finish().map_err(de::Error::custom)
 }
 
 /// A member name of a request object and its length: borrowed from the input where the reader
@@ -272,14 +311,14 @@ impl<'de> de::DeserializeSeed<'de> for NameSeed {
 /// JSON type: a value of a type the parameter does not take is handed over as
 /// [`ParamErrorKind::WrongType`](crate::ParamErrorKind::WrongType), so that repeats, unknown,
 /// retired and ignored common names are told apart as for wire pairs.
-struct MemberSeed<'a> {
-    collector: &'a mut Collector<UpdateDraft>,
+struct MemberSeed<'a, R> {
+    collector: &'a mut Collector<R>,
     name: &'a str,
     /// The length of the whole name, which `name` may hold only the start of.
     len: usize,
 }
 
-impl<'de> de::DeserializeSeed<'de> for MemberSeed<'_> {
+impl<'de, R: Draft> de::DeserializeSeed<'de> for MemberSeed<'_, R> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -287,7 +326,7 @@ impl<'de> de::DeserializeSeed<'de> for MemberSeed<'_> {
     }
 }
 
-impl MemberSeed<'_> {
+impl<R: Draft> MemberSeed<'_, R> {
     fn add(self, value: Result<&str, ParamErrorKind>) {
         self.collector.add_sized(self.name, self.len, value);
     }
@@ -315,7 +354,7 @@ impl MemberSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for MemberSeed<'_> {
+impl<'de, R: Draft> Visitor<'de> for MemberSeed<'_, R> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string, a number, a boolean or null")

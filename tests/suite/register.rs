@@ -39,7 +39,9 @@ proptest! {
         let params = r.to_params();
         let back = RegisterMediaInfoRequest::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
         prop_assert_eq!(back, Ok(r.clone()));
-        prop_assert_eq!(RegisterMediaInfoRequest::from_query(&r.to_query()), Ok(r));
+        prop_assert_eq!(RegisterMediaInfoRequest::from_query(&r.to_query()), Ok(r.clone()));
+        let json = serde_json::to_string(&r).unwrap();
+        prop_assert_eq!(serde_json::from_str::<RegisterMediaInfoRequest>(&json).unwrap(), r);
     }
 
     /// Register, store the document, read it back, update it: the update applies to the
@@ -81,6 +83,28 @@ proptest! {
         let err = register(&plain, id("0000000000000000000000000000000c"), Some(&first.media)).unwrap_err();
         prop_assert_eq!((err.param(), err.code()), ("InputURL", ErrorCode::InvalidParameter));
     }
+}
+
+#[test]
+fn json_has_the_wire_names_and_types() {
+    let r: RegisterMediaInfoRequest = serde_json::from_str(
+        r#"{"InputURL": "oss://example-bucket/a.mp4", "Overwrite": true, "CateId": 3048,
+            "RegisterConfig": "{\"NeedSprite\": false}", "Action": "RegisterMediaInfo"}"#,
+    )
+    .unwrap();
+    assert!(r.overwrite);
+    assert_eq!(
+        serde_json::to_string(&r).unwrap(),
+        r#"{"InputURL":"oss://example-bucket/a.mp4","Overwrite":true,"RegisterConfig":"{\"NeedSprite\":false}","CateId":3048}"#
+    );
+    let err = serde_json::from_str::<RegisterMediaInfoRequest>(
+        r#"{"InputURL": "oss://b/a.mp4", "Category": "x"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("a parameter of UpdateMediaInfo"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -70,6 +70,11 @@ fn apply_update_corpus() {
 }
 
 #[test]
+fn register_corpus() {
+    replay("register");
+}
+
+#[test]
 fn text_corpus() {
     replay("text");
 }

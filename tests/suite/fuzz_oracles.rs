@@ -24,13 +24,14 @@ use unicode_segmentation::UnicodeSegmentation;
 pub type Oracle = fn(&[u8]);
 
 /// Every target: its name (the directory under `fuzz/corpus/`) and its oracle.
-pub const TARGETS: [(&str, Oracle); 6] = [
+pub const TARGETS: [(&str, Oracle); 7] = [
     ("query", query),
     ("params", params),
     ("input_url", input_url),
     ("media_tags", media_tags),
     ("apply_update", apply_update),
     ("text", text),
+    ("register", register),
 ];
 
 /// The RPC common parameters, in the order their errors come: the crate's one list.
@@ -768,5 +769,48 @@ pub fn text(data: &[u8]) {
         (Ok(v), true) => assert_eq!(v.as_str(), s),
         (Err(_), false) => {}
         (got, want) => panic!("UserData {s:?}: {got:?}, valid by the rules: {want}"),
+    }
+}
+
+/// RegisterMediaInfo: a query of any bytes is read without panicking and, when accepted,
+/// survives the wire; an arbitrary registration survives the wire, registers with its type
+/// as given or inferred, is refused again without Overwrite and replaced with it, and the
+/// asset it makes takes an update aimed at it.
+pub fn register(data: &[u8]) {
+    use ims_media::{register as reg, MediaBasicInfo, RegisterMediaInfoRequest};
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(r) = RegisterMediaInfoRequest::from_query(text) {
+            assert_eq!(RegisterMediaInfoRequest::from_query(&r.to_query()), Ok(r));
+        }
+    }
+    let mut u = Unstructured::new(data);
+    let request = RegisterMediaInfoRequest::arbitrary(&mut u).expect("a request from any input");
+    let params = request.to_params();
+    assert_eq!(
+        RegisterMediaInfoRequest::from_params(params.iter().map(|(k, v)| (*k, v.as_str()))),
+        Ok(request.clone())
+    );
+    assert_eq!(
+        RegisterMediaInfoRequest::from_query(&request.to_query()),
+        Ok(request.clone())
+    );
+    let id: MediaId = "7a1c0e5f3b2d4c6e8f901a2b3c4d5e6f".parse().expect("an ID");
+    let first = reg(&request, id, None).expect("a new registration succeeds");
+    assert_eq!(first.media.media_type, request.media_type_or_inferred());
+    let stored =
+        MediaInfo::try_from(&MediaBasicInfo::from(&first.media)).expect("the document reads back");
+    assert_eq!(stored, first.media);
+    let second: MediaId = "0000000000000000000000000000000b".parse().expect("an ID");
+    let mut retry = request.clone();
+    retry.overwrite = false;
+    assert!(reg(&retry, second.clone(), Some(&first.media)).is_err());
+    retry.overwrite = true;
+    let replaced = reg(&retry, second, Some(&first.media)).expect("Overwrite replaces");
+    assert_eq!(replaced.replaced.as_ref(), Some(&first.media.media_id));
+    let update =
+        UpdateMediaInfoRequest::arbitrary_for(&mut u, &stored).expect("an update from any input");
+    match apply(&stored, &update) {
+        Ok(outcome) => assert_eq!(outcome.media.media_type, stored.media_type),
+        Err(e) => assert_eq!(e.param(), "MediaTags", "{e}"),
     }
 }

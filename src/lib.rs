@@ -1,5 +1,5 @@
-//! Validated types and the pure update logic of the Alibaba Cloud Intelligent Media Services
-//! (IMS, API `ice` 2020-11-09) operation **UpdateMediaInfo**.
+//! Validated types and the pure logic of the Alibaba Cloud Intelligent Media Services (IMS, API
+//! `ice` 2020-11-09) operations **UpdateMediaInfo** and **RegisterMediaInfo**.
 //!
 //! ```
 //! use ims_media::{apply_update, ErrorCode, MediaInfo, Param, UpdateMediaInfoRequest};
@@ -39,6 +39,19 @@
 //!   ([`UpdateMediaInfoRequest::to_params`], [`UpdateMediaInfoRequest::to_query`]).
 //! * [`MediaInfo`], the stored asset, and [`apply_update`], the pure, idempotent and atomic
 //!   merge of a request into it.
+//! * [`RegisterMediaInfoRequest`] and [`register`]: the registration of a file as a new
+//!   asset, with its own value types ([`MediaType`], [`ClientToken`], [`RegisterConfig`],
+//!   [`WorkflowId`], [`SmartTagTemplateId`]):
+//!
+//! ```
+//! use ims_media::{register, MediaType, RegisterMediaInfoRequest};
+//! let request = RegisterMediaInfoRequest::from_query(
+//!     "InputURL=oss://example-bucket/videos/intro.mp4&Title=Intro&Overwrite=True",
+//! )?;
+//! let outcome = register(&request, "7a1c0e5f3b2d4c6e8f901a2b3c4d5e6f".parse()?, None)?;
+//! assert_eq!(outcome.media.media_type, Some(MediaType::Video)); // inferred from .mp4
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! The rules, numbered, are on the page [`rules`].
 //!

@@ -455,6 +455,56 @@ fn hostile(c: &mut Criterion) {
     g.finish();
 }
 
+/// A typical registration as the SDKs send it: an OSS InputURL, a title, a 200-byte
+/// description, four tags, a small UserData object, a CateId, a RegisterConfig, Overwrite.
+fn typical_registration() -> Vec<(String, String)> {
+    [
+        (
+            "InputURL",
+            "https://example-bucket.oss-cn-shanghai.aliyuncs.com/videos/intro.mp4".to_owned(),
+        ),
+        ("Title", "Summer sunset at the bay".to_owned()),
+        ("Description", ascii(200)),
+        ("MediaTags", "news,sports,travel,vlog".to_owned()),
+        (
+            "UserData",
+            r#"{"NotifyAddress":"http://example.com/cb"}"#.to_owned(),
+        ),
+        ("CateId", "3048".to_owned()),
+        (
+            "RegisterConfig",
+            r#"{"NeedSprite":"false","NeedSnapshot":true}"#.to_owned(),
+        ),
+        ("Overwrite", "True".to_owned()),
+    ]
+    .map(|(n, v)| (n.to_owned(), v))
+    .to_vec()
+}
+
+/// RegisterMediaInfo's `from_params` for a typical registration, beside copying its pairs and
+/// beside the garde peer.
+fn registering(c: &mut Criterion) {
+    let owned = typical_registration();
+    let pairs = borrowed(&owned);
+    assert!(ims_media::RegisterMediaInfoRequest::from_params(pairs.iter().copied()).is_ok());
+    assert!(peer::register::from_params(&pairs).is_ok());
+    let mut g = c.benchmark_group("register_from_params");
+    g.bench_function("crate/typical", |b| {
+        b.iter(|| {
+            black_box(ims_media::RegisterMediaInfoRequest::from_params(
+                black_box(&pairs).iter().copied(),
+            ))
+        })
+    });
+    g.bench_function("floor_copy/typical", |b| {
+        b.iter(|| black_box(copy_pairs(black_box(&pairs))))
+    });
+    g.bench_function("garde/typical", |b| {
+        b.iter(|| black_box(peer::register::from_params(black_box(&pairs))))
+    });
+    g.finish();
+}
+
 fn main() {
     let since = SystemTime::now();
     let mut c = common::config();
@@ -462,6 +512,7 @@ fn main() {
     writing(&mut c);
     updating(&mut c);
     hostile(&mut c);
+    registering(&mut c);
     c.final_summary();
     let mut ratios = vec![
         ratio(
@@ -469,6 +520,18 @@ fn main() {
             "from_params/crate/typical",
             "from_params/floor_copy/typical",
             "≤ 2×",
+        ),
+        ratio(
+            "RegisterMediaInfo from_params typical / copy the pairs",
+            "register_from_params/crate/typical",
+            "register_from_params/floor_copy/typical",
+            "≤ 2×",
+        ),
+        ratio(
+            "RegisterMediaInfo from_params typical / garde peer",
+            "register_from_params/crate/typical",
+            "register_from_params/garde/typical",
+            "< 1×",
         ),
         ratio(
             "from_params maximal / copy the pairs",

@@ -267,3 +267,175 @@ pub struct JsonStrings {
     #[serde(rename = "ReferenceId")]
     reference_id: Option<String>,
 }
+
+/// RegisterMediaInfo's rules the way a `garde` user would write them: the shared parameters
+/// with the validators above, `UserData` and `RegisterConfig` through `serde_json`, the
+/// MediaType pairing as a custom check.
+pub mod register {
+    use garde::Validate;
+
+    use super::{
+        check_append_tags as check_bool, check_business_type, check_cate_id, check_media_tags,
+        check_no_controls, check_no_controls_but_tab_lf_cr, check_object_key, Errors, Field,
+    };
+
+    /// The registration as a struct of optional strings, checked by garde.
+    #[derive(Debug, Default, Validate)]
+    pub struct Request {
+        #[garde(required, length(bytes, min = 1, max = 4096), pattern(r"^(?:[oO][sS][sS]://[a-zA-Z0-9][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]/[^?#\x00-\x1F\x7F-\x9F]+|[hH][tT][tT][pP][sS]?://[a-zA-Z0-9][a-zA-Z0-9-]{1,61}[a-zA-Z0-9]\.(?:[oO][sS][sS]-[a-zA-Z0-9-]{1,63}|[a-zA-Z0-9-]{1,63}\.[oO][sS][sS])\.[aA][lL][iI][yY][uU][nN][cC][sS]\.[cC][oO][mM]/[^?#\x00-\x1F\x7F-\x9F]+|[vV][oO][dD]://[A-Za-z0-9_-]{1,64})$"), custom(check_object_key))]
+        pub input_url: Field,
+        #[garde(pattern(r"^(?:|image|video|audio|text)$"))]
+        pub media_type: Field,
+        #[garde(custom(check_business_type), custom(check_pairing(&self.media_type, &self.input_url)))]
+        pub business_type: Field,
+        #[garde(length(bytes, max = 128), custom(check_no_controls))]
+        pub title: Field,
+        #[garde(length(bytes, max = 1024), custom(check_no_controls_but_tab_lf_cr))]
+        pub description: Field,
+        #[garde(custom(check_media_tags))]
+        pub media_tags: Field,
+        #[garde(length(bytes, max = 128), pattern(r"^(?:|[hH][tT][tT][pP][sS]?://[^/?#@\x00-\x20\x7F-\xA0]+(?:[/?#][^\x00-\x20\x7F-\xA0]*)?)$"))]
+        pub cover_url: Field,
+        #[garde(
+            length(bytes, max = 1024),
+            custom(check_no_controls_but_tab_lf_cr),
+            custom(check_json_object)
+        )]
+        pub user_data: Field,
+        #[garde(custom(check_bool))]
+        pub overwrite: Field,
+        #[garde(pattern(r"^[A-Za-z0-9_-]{0,64}$"))]
+        pub client_token: Field,
+        #[garde(length(bytes, max = 4096), custom(check_register_config))]
+        pub register_config: Field,
+        #[garde(custom(check_cate_id))]
+        pub cate_id: Field,
+        #[garde(pattern(r"^[A-Za-z0-9_-]{0,64}$"))]
+        pub workflow_id: Field,
+        #[garde(pattern(r"^(?:[A-Za-z0-9_-]{6,64})?$"))]
+        pub reference_id: Field,
+        #[garde(pattern(r"^[A-Za-z0-9_-]{0,64}$"))]
+        pub smart_tag_template_id: Field,
+    }
+
+    /// Builds the struct from the pairs and validates it.
+    pub fn from_params(pairs: &[(&str, &str)]) -> Result<Request, Errors> {
+        let mut r = Request::default();
+        let mut build = Vec::new();
+        for &(name, value) in pairs {
+            let slot = match name {
+                "InputURL" => &mut r.input_url,
+                "MediaType" => &mut r.media_type,
+                "BusinessType" => &mut r.business_type,
+                "Title" => &mut r.title,
+                "Description" => &mut r.description,
+                "MediaTags" => &mut r.media_tags,
+                "CoverURL" => &mut r.cover_url,
+                "UserData" => &mut r.user_data,
+                "Overwrite" => &mut r.overwrite,
+                "ClientToken" => &mut r.client_token,
+                "RegisterConfig" => &mut r.register_config,
+                "CateId" => &mut r.cate_id,
+                "WorkflowId" => &mut r.workflow_id,
+                "ReferenceId" => &mut r.reference_id,
+                "SmartTagTemplateId" => &mut r.smart_tag_template_id,
+                "Action" if value != "RegisterMediaInfo" => {
+                    build.push(format!("invalid Action: {value:?}"));
+                    continue;
+                }
+                "Version" if value != "2020-11-09" => {
+                    build.push(format!("invalid Version: {value:?}"));
+                    continue;
+                }
+                _ if ims_media::RegisterMediaInfoRequest::COMMON_PARAMETERS.contains(&name) => {
+                    continue
+                }
+                _ => {
+                    build.push(format!("unknown parameter {name:?}"));
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                build.push(format!("{name} given more than once"));
+            } else {
+                *slot = Some(value.to_owned());
+            }
+        }
+        let report = r.validate().err();
+        if build.is_empty() && report.is_none() {
+            Ok(r)
+        } else {
+            Err(Errors { build, report })
+        }
+    }
+
+    fn check_json_object(v: &Field, _: &()) -> garde::Result {
+        match v.as_deref() {
+            None | Some("") => Ok(()),
+            Some(s) => match serde_json::from_str::<serde_json::Value>(s) {
+                Ok(serde_json::Value::Object(_)) => Ok(()),
+                _ => Err(garde::Error::new("not a JSON object")),
+            },
+        }
+    }
+
+    fn check_register_config(v: &Field, _: &()) -> garde::Result {
+        let Some(s) = v.as_deref().filter(|s| !s.is_empty()) else {
+            return Ok(());
+        };
+        let Ok(serde_json::Value::Object(members)) = serde_json::from_str(s) else {
+            return Err(garde::Error::new("not a JSON object"));
+        };
+        let flag = |v: &serde_json::Value| match v {
+            serde_json::Value::Bool(_) => true,
+            serde_json::Value::String(s) => {
+                s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false")
+            }
+            _ => false,
+        };
+        for (name, value) in &members {
+            let ok = match name.as_str() {
+                "NeedSprite" | "NeedSnapshot" => flag(value),
+                "CoverConfig" => value.as_object().is_some_and(|c| {
+                    c.iter()
+                        .all(|(k, v)| k == "StartTime" && v.as_f64().is_some_and(|t| t >= 0.0))
+                }),
+                "SearchLibName" => value
+                    .as_str()
+                    .is_some_and(|s| !s.is_empty() && s.len() <= 64),
+                _ => false,
+            };
+            if !ok {
+                return Err(garde::Error::new(format!("member {name}")));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_pairing<'a>(
+        media_type: &'a Field,
+        input_url: &'a Field,
+    ) -> impl FnOnce(&Field, &()) -> garde::Result + 'a {
+        move |business_type, _| {
+            const TEXT: [&str; 6] = ["srt", "vtt", "ass", "ttf", "ttc", "fon"];
+            let inferred_text = || {
+                input_url.as_deref().is_some_and(|u| {
+                    !u.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("vod://"))
+                        && u.rsplit('/')
+                            .next()
+                            .and_then(|s| s.rsplit_once('.'))
+                            .is_some_and(|(_, e)| TEXT.iter().any(|t| t.eq_ignore_ascii_case(e)))
+                })
+            };
+            let text = match media_type.as_deref() {
+                Some("") | None => inferred_text(),
+                Some(t) => t == "text",
+            };
+            if text && !matches!(business_type.as_deref(), Some("subtitles" | "font")) {
+                Err(garde::Error::new("text requires subtitles or font"))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}

@@ -96,6 +96,10 @@ impl MediaType {
     /// assert_eq!(MediaType::from_extension("xyz"), None);
     /// ```
     pub fn from_extension(extension: &str) -> Option<MediaType> {
+        // Every listed extension is at most five ASCII bytes: longer ones are none of them.
+        if extension.len() > 5 {
+            return None;
+        }
         EXTENSIONS.iter().find_map(|(kind, list)| {
             list.iter()
                 .any(|e| e.eq_ignore_ascii_case(extension))
@@ -146,6 +150,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for (_, list) in EXTENSIONS {
             for e in list {
+                assert!(
+                    e.len() <= 5,
+                    "{e}: from_extension looks at five bytes at most"
+                );
                 assert!(seen.insert(*e), "{e} listed twice");
                 assert_eq!(e.to_ascii_lowercase(), *e);
             }

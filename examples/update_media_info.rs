@@ -117,8 +117,7 @@ fn run_register(input: &str) -> ExitCode {
                 Ok(outcome) => {
                     // The stored document: the asset's members, `Status` `Init` until IMS has
                     // processed the file.
-                    let mut basic = MediaBasicInfo::from(&outcome.media);
-                    basic.status = Some("Init".to_owned());
+                    let basic = outcome.document();
                     let registered = Registered {
                         media: &basic,
                         replaced: outcome.replaced.as_ref().map(MediaId::as_str),
@@ -251,8 +250,7 @@ fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
         "2b36bd19c13f4145b094c0cad80dbce5".parse()?,
         None,
     )?;
-    let mut document = MediaBasicInfo::from(&registered.media);
-    document.status = Some("Init".to_owned());
+    let document = registered.document();
     println!(
         "stored document (MediaType inferred from .mp4, Status Init until IMS has processed the \
          file):\n{}",

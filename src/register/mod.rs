@@ -361,6 +361,28 @@ pub struct RegisterOutcome {
     pub smart_tag_template_id: Option<SmartTagTemplateId>,
 }
 
+impl RegisterOutcome {
+    /// The document to store for the new asset: its members as GetMediaInfo returns them,
+    /// `Status` `Init` until IMS has processed the file. GetMediaInfo, UpdateMediaInfo and
+    /// the merge patch then work on it as on any stored asset.
+    ///
+    /// ```
+    /// use ims_media::{register, MediaInfo, RegisterMediaInfoRequest};
+    /// let request = RegisterMediaInfoRequest::from_query("InputURL=oss://example-bucket/a.mp3")?;
+    /// let outcome = register(&request, "7a1c0e5f3b2d4c6e8f901a2b3c4d5e6f".parse()?, None)?;
+    /// let doc = outcome.document();
+    /// assert_eq!(doc.status.as_deref(), Some("Init"));
+    /// assert_eq!(doc.media_type.as_deref(), Some("audio"));
+    /// assert_eq!(MediaInfo::try_from(&doc)?, outcome.media);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn document(&self) -> crate::MediaBasicInfo {
+        let mut doc = crate::MediaBasicInfo::from(&self.media);
+        doc.status = Some("Init".to_owned());
+        doc
+    }
+}
+
 /// Registers `request`'s file as the asset `media_id` (the ID the service chose), given the
 /// asset `existing` already registered for the same object, if the caller found one
 /// ([`InputUrl::same_object`]).
@@ -370,9 +392,8 @@ pub struct RegisterOutcome {
 ///   is the service's).
 /// * `existing` and `Overwrite=true`: the same, and the outcome names the asset it replaces.
 ///
-/// Pure: the caller stores the asset (as a `MediaBasicInfo` document with `Status` `Init`:
-/// [`MediaBasicInfo::from`](crate::MediaBasicInfo)), deletes the replaced one and starts
-/// what the outcome says.
+/// Pure: the caller stores the asset ([`RegisterOutcome::document`], a `MediaBasicInfo` with
+/// `Status` `Init`), deletes the replaced one and starts what the outcome says.
 ///
 /// # Errors
 ///

@@ -85,6 +85,23 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(config())]
+
+    /// Each refused value is exactly one problem, on its parameter.
+    #[test]
+    fn each_invalid_value_is_one_problem_on_its_parameter((param, value) in strategy::invalid_register_param()) {
+        let url = "oss://example-bucket/videos/intro.mp4";
+        let mut pairs = vec![(param.name(), value.as_str())];
+        if param != ims_media::Param::InputUrl {
+            pairs.insert(0, ("InputURL", url));
+        }
+        let err = RegisterMediaInfoRequest::from_params(pairs).unwrap_err();
+        let found: Vec<(&str, ErrorCode)> = err.errors().iter().map(|e| (e.param(), e.code())).collect();
+        prop_assert_eq!(found, vec![(param.name(), ErrorCode::InvalidParameter)], "{}", err);
+    }
+}
+
 #[test]
 fn json_has_the_wire_names_and_types() {
     let r: RegisterMediaInfoRequest = serde_json::from_str(

@@ -534,3 +534,99 @@ pub fn invalid_param() -> impl Strategy<Value = (Param, String)> {
     ])
     .boxed()
 }
+
+/// Values `MediaType` refuses: another case, a BusinessType, any other word.
+pub fn invalid_media_type() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(&["Video", "IMAGE", "movie", "subtitles", "video ", "文本"][..])
+            .prop_map(str::to_owned),
+        ascii_string(b"abcdefghijklmnopqrstuvwxyz", 1..=12usize)
+            .prop_filter("not a MediaType", |s| s
+                .parse::<crate::MediaType>()
+                .is_err()),
+    ]
+    .boxed()
+}
+
+/// Values `ClientToken`, `WorkflowId` and `SmartTagTemplateId` refuse: the `MediaId` rule's.
+pub fn invalid_client_token() -> impl Strategy<Value = String> {
+    invalid_media_id()
+}
+
+/// Values RegisterMediaInfo's `UserData` refuses beside UpdateMediaInfo's: JSON that is not
+/// an object, and text that is not JSON.
+pub fn invalid_register_user_data() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(
+            &[
+                "[]",
+                "1",
+                "\"x\"",
+                "null",
+                "true",
+                "userData",
+                "{",
+                "{\"a\":}",
+                "{\"a\" 1}",
+                "{}x"
+            ][..]
+        )
+        .prop_map(str::to_owned),
+        invalid_user_data(),
+    ]
+    .boxed()
+}
+
+/// Values `RegisterConfig` refuses: a misspelt or unknown member, a member of the wrong
+/// type, given twice, a start time with 5 decimals or below 0, not an object, not JSON.
+pub fn invalid_register_config() -> impl Strategy<Value = String> {
+    select(
+        &[
+            r#"{"NeedSnapShot":false}"#,
+            r#"{"needSprite":true}"#,
+            r#"{"NeedSprite":1}"#,
+            r#"{"NeedSprite":"yes"}"#,
+            r#"{"NeedSprite":true,"NeedSprite":false}"#,
+            r#"{"CoverConfig":{"StartTime":1.23456}}"#,
+            r#"{"CoverConfig":{"StartTime":-1}}"#,
+            r#"{"CoverConfig":{"Start":1}}"#,
+            r#"{"CoverConfig":1}"#,
+            r#"{"SearchLibName":""}"#,
+            r#"[{"NeedSprite":true}]"#,
+            r#"{"NeedSprite":true"#,
+        ][..],
+    )
+    .prop_map(str::to_owned)
+    .boxed()
+}
+
+/// A parameter of RegisterMediaInfo paired with a value it refuses (`Overwrite` as
+/// `AppendTags`). With a valid `InputURL` beside it (an `.mp4`, so not `text`; unless the
+/// parameter is `InputURL`), `RegisterMediaInfoRequest::from_params` reports exactly one
+/// `InvalidParameter` error, on that parameter.
+pub fn invalid_register_param() -> impl Strategy<Value = (Param, String)> {
+    fn arm<S: Strategy<Value = String> + 'static>(
+        param: Param,
+        s: S,
+    ) -> BoxedStrategy<(Param, String)> {
+        s.prop_map(move |v| (param, v)).boxed()
+    }
+    Union::new(vec![
+        arm(Param::InputUrl, invalid_input_url()),
+        arm(Param::MediaType, invalid_media_type()),
+        arm(Param::BusinessType, invalid_business_type()),
+        arm(Param::Title, invalid_title()),
+        arm(Param::Description, invalid_description()),
+        arm(Param::MediaTags, invalid_media_tags()),
+        arm(Param::CoverUrl, invalid_cover_url()),
+        arm(Param::UserData, invalid_register_user_data()),
+        arm(Param::Overwrite, invalid_append_tags()),
+        arm(Param::ClientToken, invalid_client_token()),
+        arm(Param::RegisterConfig, invalid_register_config()),
+        arm(Param::CateId, invalid_cate_id()),
+        arm(Param::WorkflowId, invalid_client_token()),
+        arm(Param::ReferenceId, invalid_reference_id()),
+        arm(Param::SmartTagTemplateId, invalid_client_token()),
+    ])
+    .boxed()
+}

@@ -88,9 +88,10 @@ use crate::{
 
 pub use invalid::{
     invalid_append_tags, invalid_business_type, invalid_cate_id, invalid_category,
-    invalid_cover_url, invalid_description, invalid_input_url, invalid_media_id,
-    invalid_media_tags, invalid_param, invalid_reference_id, invalid_tag, invalid_title,
-    invalid_user_data,
+    invalid_client_token, invalid_cover_url, invalid_description, invalid_input_url,
+    invalid_media_id, invalid_media_tags, invalid_media_type, invalid_param, invalid_reference_id,
+    invalid_register_config, invalid_register_param, invalid_register_user_data, invalid_tag,
+    invalid_title, invalid_user_data,
 };
 
 /// The most bytes a strategy draws for the generator: enough for the largest asset (a

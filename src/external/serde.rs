@@ -47,7 +47,12 @@ serde_via_str!(
     CoverUrl,
     UserData,
     ReferenceId,
-    BusinessType
+    BusinessType,
+    crate::MediaType,
+    crate::ClientToken,
+    crate::WorkflowId,
+    crate::SmartTagTemplateId,
+    crate::RegisterConfig
 );
 
 impl Serialize for Param {

@@ -114,6 +114,17 @@ fn json_has_the_wire_names_and_types() {
         serde_json::to_string(&r).unwrap(),
         r#"{"InputURL":"oss://example-bucket/a.mp4","Overwrite":true,"RegisterConfig":"{\"NeedSprite\":false}","CateId":3048}"#
     );
+    // The value types are JSON strings (RegisterConfig its compact JSON text).
+    assert_eq!(
+        serde_json::to_string(&MediaType::Audio).unwrap(),
+        r#""audio""#
+    );
+    let config: ims_media::RegisterConfig =
+        serde_json::from_str(r#""{\"NeedSnapshot\": \"TRUE\"}""#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&config).unwrap(),
+        r#""{\"NeedSnapshot\":true}""#
+    );
     let err = serde_json::from_str::<RegisterMediaInfoRequest>(
         r#"{"InputURL": "oss://b/a.mp4", "Category": "x"}"#,
     )

@@ -86,6 +86,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints the answer, exit `status`; a failure to write it is the example's own.
+fn print_result(output: serde_json::Result<String>, status: u8) -> ExitCode {
+    match output {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::from(status)
+        }
+        Err(e) => {
+            eprintln!("cannot write the result as JSON: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// A registration case (see the module's documentation).
 fn run_register(input: &str) -> ExitCode {
     let bad = |e: &dyn std::fmt::Display| {
@@ -133,16 +147,7 @@ fn run_register(input: &str) -> ExitCode {
                 }
             },
         };
-    match output {
-        Ok(output) => {
-            println!("{output}");
-            ExitCode::from(status)
-        }
-        Err(e) => {
-            eprintln!("cannot write the result as JSON: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    print_result(output, status)
 }
 
 fn run_json() -> ExitCode {
@@ -209,16 +214,7 @@ fn run_json() -> ExitCode {
                 }
             },
         };
-    match output {
-        Ok(output) => {
-            println!("{output}");
-            ExitCode::from(status)
-        }
-        Err(e) => {
-            eprintln!("cannot write the result as JSON: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    print_result(output, status)
 }
 
 fn demo() -> ExitCode {

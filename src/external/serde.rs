@@ -180,14 +180,21 @@ impl Serialize for UpdateMediaInfoRequest {
     /// An object with the wire names: fields to keep are absent, fields to clear are `null`,
     /// `CateId` is a number and `AppendTags` a boolean.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let params = self.to_params();
-        let mut map = s.serialize_map(Some(params.len()))?;
-        for (name, value) in &params {
-            map.serialize_key(name)?;
-            json_value(&mut map, crate::param::lookup(name), value)?;
-        }
-        map.end()
+        serialize_params(s, &self.to_params())
     }
+}
+
+/// Wire parameters as a JSON object: each value as its parameter's JSON type.
+fn serialize_params<S: Serializer>(
+    s: S,
+    params: &[(&'static str, String)],
+) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(params.len()))?;
+    for (name, value) in params {
+        map.serialize_key(name)?;
+        json_value(&mut map, crate::param::lookup(name), value)?;
+    }
+    map.end()
 }
 
 /// Writes the wire text `value` of `param` as its JSON type: `null` for an empty value, a
@@ -235,13 +242,7 @@ impl Serialize for crate::RegisterMediaInfoRequest {
     /// a boolean (only when true), the others strings (`RegisterConfig` as its compact JSON
     /// text, as on the wire).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let params = self.to_params();
-        let mut map = s.serialize_map(Some(params.len()))?;
-        for (name, value) in &params {
-            map.serialize_key(name)?;
-            json_value(&mut map, crate::param::lookup(name), value)?;
-        }
-        map.end()
+        serialize_params(s, &self.to_params())
     }
 }
 

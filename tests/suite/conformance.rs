@@ -24,6 +24,26 @@ fn normalize(media: &Value) -> Map<String, Value> {
     out
 }
 
+/// The `(param, code)` pairs found against those a case expects.
+fn same_errors(got: &BTreeSet<(String, String)>, errors: &Value) -> Result<(), String> {
+    let want: BTreeSet<(String, String)> = errors
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| {
+            (
+                e["param"].as_str().unwrap_or_default().to_owned(),
+                e["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    if *got == want {
+        Ok(())
+    } else {
+        Err(format!("errors {got:?} != expected {want:?}"))
+    }
+}
+
 /// Runs one case; `Err` says why it failed.
 fn run(case: &Value) -> Result<(), String> {
     let media: MediaInfo =
@@ -61,24 +81,7 @@ fn run(case: &Value) -> Result<(), String> {
             }
             Ok(())
         }
-        (Err(got), Some(errors)) => {
-            let want: BTreeSet<(String, String)> = errors
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|e| {
-                    (
-                        e["param"].as_str().unwrap_or_default().to_owned(),
-                        e["code"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect();
-            if got == want {
-                Ok(())
-            } else {
-                Err(format!("errors {got:?} != expected {want:?}"))
-            }
-        }
+        (Err(got), Some(errors)) => same_errors(&got, errors),
         (Ok(outcome), Some(_)) => Err(format!("expected errors, got {:?}", outcome.changed)),
         (Err(got), None) => Err(format!("expected success, got errors {got:?}")),
     }
@@ -178,24 +181,7 @@ fn run_register(case: &Value) -> Result<(), String> {
             }
             Ok(())
         }
-        (Err(got), Some(errors)) => {
-            let want: BTreeSet<(String, String)> = errors
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|e| {
-                    (
-                        e["param"].as_str().unwrap_or_default().to_owned(),
-                        e["code"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect();
-            if got == want {
-                Ok(())
-            } else {
-                Err(format!("errors {got:?} != expected {want:?}"))
-            }
-        }
+        (Err(got), Some(errors)) => same_errors(&got, errors),
         (Ok(outcome), Some(_)) => Err(format!("expected errors, got {:?}", outcome.media)),
         (Err(got), None) => Err(format!("expected success, got errors {got:?}")),
     }

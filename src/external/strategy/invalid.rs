@@ -489,6 +489,14 @@ pub fn invalid_input_url() -> impl Strategy<Value = String> {
         .boxed()
 }
 
+/// The values of `s`, paired with `param`.
+fn arm<S: Strategy<Value = String> + 'static>(
+    param: Param,
+    s: S,
+) -> BoxedStrategy<(Param, String)> {
+    s.prop_map(move |v| (param, v)).boxed()
+}
+
 /// A parameter paired with a value it refuses, from the `invalid_*` strategy of each of the
 /// twelve parameters (`AppendTags` included). With a valid `MediaId` beside it (unless the
 /// parameter is `MediaId`), `from_params` reports exactly one `InvalidParameter` error, on
@@ -512,12 +520,6 @@ pub fn invalid_input_url() -> impl Strategy<Value = String> {
 /// }
 /// ```
 pub fn invalid_param() -> impl Strategy<Value = (Param, String)> {
-    fn arm<S: Strategy<Value = String> + 'static>(
-        param: Param,
-        s: S,
-    ) -> BoxedStrategy<(Param, String)> {
-        s.prop_map(move |v| (param, v)).boxed()
-    }
     Union::new(vec![
         arm(Param::MediaId, invalid_media_id()),
         arm(Param::InputUrl, invalid_input_url()),
@@ -605,12 +607,6 @@ pub fn invalid_register_config() -> impl Strategy<Value = String> {
 /// parameter is `InputURL`), `RegisterMediaInfoRequest::from_params` reports exactly one
 /// `InvalidParameter` error, on that parameter.
 pub fn invalid_register_param() -> impl Strategy<Value = (Param, String)> {
-    fn arm<S: Strategy<Value = String> + 'static>(
-        param: Param,
-        s: S,
-    ) -> BoxedStrategy<(Param, String)> {
-        s.prop_map(move |v| (param, v)).boxed()
-    }
     Union::new(vec![
         arm(Param::InputUrl, invalid_input_url()),
         arm(Param::MediaType, invalid_media_type()),

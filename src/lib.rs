@@ -73,7 +73,10 @@
 //!
 //! | type | from a string | compares with `str` | other |
 //! |---|---|---|---|
-//! | [`MediaId`], [`ReferenceId`], [`Title`], [`Description`], [`Category`], [`UserData`], [`CoverUrl`], [`Tag`], [`InputUrl`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str`, as written | `Display`, `AsRef<str>`, `Hash`, `From<T> for String`; `from_static` for literals |
+//! | [`MediaId`], [`ReferenceId`], [`Title`], [`Description`], [`Category`], [`UserData`], [`Tag`], [`ClientToken`], [`WorkflowId`], [`SmartTagTemplateId`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str`, as written | `Display`, `AsRef<str>`, `Hash`, `From<T> for String`; `from_static` for literals |
+//! | [`CoverUrl`], [`InputUrl`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str`, as written | `Display`, `AsRef<str>`, `Hash`, `From<T> for String` |
+//! | [`MediaType`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str` | `Copy`, `Display`, `ALL`, `from_extension` |
+//! | [`RegisterConfig`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | | `Display` (compact JSON), public fields |
 //! | [`BusinessType`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>` | `==` `str` and `&str` | `Copy`, `Display`, `ALL` |
 //! | [`CateId`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `TryFrom<i64>` | | `Copy`, `Display`, `From<CateId> for i64` |
 //! | [`MediaTags`] | `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `TryFrom<Vec<Tag>>` | | `Display` (`a,b`), `try_append` |
@@ -144,6 +147,7 @@ pub use value::media_type::MediaType;
 pub use value::register_config::RegisterConfig;
 pub use value::tags::{MediaTags, Tag};
 pub use value::text_fields::{Category, Description, Title, UserData};
+pub use wire::WirePair;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -174,13 +174,12 @@ impl RegisterMediaInfoRequest {
     /// # Errors
     ///
     /// A [`RequestError`] listing every problem.
-    pub fn from_params<I, K, V>(pairs: I) -> Result<Self, RequestError>
+    pub fn from_params<I>(pairs: I) -> Result<Self, RequestError>
     where
-        I: IntoIterator<Item = (K, V)>,
-        K: AsRef<str>,
-        V: AsRef<str>,
+        I: IntoIterator,
+        I::Item: crate::WirePair,
     {
-        crate::wire::from_pairs::<RegisterDraft, _, _, _>(pairs)
+        crate::wire::from_pairs::<RegisterDraft, _>(pairs)
     }
 
     /// Parses an `application/x-www-form-urlencoded` string, as

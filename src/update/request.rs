@@ -455,13 +455,12 @@ impl UpdateMediaInfoRequest {
     /// # Errors
     ///
     /// A [`RequestError`] listing every problem, as the type's documentation says.
-    pub fn from_params<I, K, V>(pairs: I) -> Result<Self, RequestError>
+    pub fn from_params<I>(pairs: I) -> Result<Self, RequestError>
     where
-        I: IntoIterator<Item = (K, V)>,
-        K: AsRef<str>,
-        V: AsRef<str>,
+        I: IntoIterator,
+        I::Item: crate::WirePair,
     {
-        crate::wire::from_pairs::<UpdateDraft, _, _, _>(pairs)
+        crate::wire::from_pairs::<UpdateDraft, _>(pairs)
     }
 
     /// Parses an `application/x-www-form-urlencoded` string (a query string without the `?`,

@@ -102,22 +102,58 @@ pub(crate) fn unless_empty<T: WireValue>(param: Param, v: &str) -> Result<Option
 }
 
 /// Reads decoded pairs into the request of `D`.
-pub(crate) fn from_pairs<D, I, K, V>(pairs: I) -> Result<D::Request, RequestError>
+pub(crate) fn from_pairs<D, I>(pairs: I) -> Result<D::Request, RequestError>
 where
     D: Draft,
-    I: IntoIterator<Item = (K, V)>,
-    K: AsRef<str>,
-    V: AsRef<str>,
+    I: IntoIterator,
+    I::Item: WirePair,
 {
     let mut collector = Collector::<D>::default();
-    for (name, value) in pairs {
-        collector.add(name.as_ref(), Ok(value.as_ref()));
+    for pair in pairs {
+        collector.add(pair.name(), Ok(pair.value()));
         if collector.is_too_large() {
             // Refused whole: what follows is not read.
             break;
         }
     }
     collector.finish()
+}
+
+/// A decoded wire parameter: a `(name, value)` pair of anything that is a `&str`, owned or
+/// borrowed, so that `from_params` takes `[(&str, &str); N]`, `Vec<(String, String)>`,
+/// `&Vec<(&str, String)>` (what `to_params` returns, by reference) and iterators of them alike.
+///
+/// ```
+/// use ims_media::UpdateMediaInfoRequest;
+/// let r = UpdateMediaInfoRequest::from_query("MediaId=abc&Title=x")?;
+/// let params = r.to_params();
+/// assert_eq!(UpdateMediaInfoRequest::from_params(&params), Ok(r.clone()));
+/// assert_eq!(UpdateMediaInfoRequest::from_params(params), Ok(r));
+/// # Ok::<(), ims_media::RequestError>(())
+/// ```
+pub trait WirePair {
+    /// The parameter's name.
+    fn name(&self) -> &str;
+    /// Its decoded value.
+    fn value(&self) -> &str;
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> WirePair for (K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> WirePair for &(K, V) {
+    fn name(&self) -> &str {
+        self.0.as_ref()
+    }
+    fn value(&self) -> &str {
+        self.1.as_ref()
+    }
 }
 
 /// Wire parameters as a query string: `name=value` joined by `&`, percent-encoded as RFC 3986

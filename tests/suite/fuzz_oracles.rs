@@ -182,7 +182,7 @@ fn check_request_error(e: &RequestError) {
             COMMON.iter().position(|c| *c == err.param()),
         ) {
             (Some(p), _) => p.index(),
-            (None, Some(i)) => UpdateMediaInfoRequest::PARAMS.len() + i,
+            (None, Some(i)) => Param::ALL.len() + i,
             (None, None) => 100,
         };
         assert!(rank >= last_rank, "order of problems in {e}");

@@ -140,8 +140,9 @@ pub enum MediaTarget {
 /// # Errors
 ///
 /// All problems are collected and returned together in a [`RequestError`](crate::RequestError): first the twelve
-/// parameters in [`Param::ALL`] order, then `Action` and `Version` (and repeated common
-/// parameters, in the order listed above), then unknown names in input order. A repeated
+/// parameters in [`UpdateMediaInfoRequest::PARAMS`] order, then `Action` and `Version` (and
+/// repeated common parameters, in the order listed above), then unknown names in input order
+/// (RegisterMediaInfo's own parameters among them, refused as the other operation's). A repeated
 /// parameter is reported once as repeated, and its values are not checked. At most
 /// [`RequestError::MAX_ERRORS`](crate::RequestError::MAX_ERRORS) problems are listed; a repeated unknown name is reported once
 /// while it is among the listed problems, and may be counted again in

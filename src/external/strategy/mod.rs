@@ -116,10 +116,11 @@ where
 /// The input of the generator: [`INPUT_BYTES`] random bytes three times in four, otherwise
 /// fewer (down to none), drawn in one call to the random number generator.
 ///
-/// A failing case shrinks in two steps: first the shortest prefix of the bytes that still
-/// fails (by bisection), then each byte set to zero where the case still fails. Fewer and
-/// smaller bytes are plainer values for the generator, so this ends on the plainest value
-/// that fails in a number of runs about the number of bytes left.
+/// A failing case shrinks in steps: first the shortest prefix of the bytes that still fails
+/// (by bisection), then each byte set to zero where the case still fails, then each byte
+/// removed where it still fails (so that what follows is read from earlier bytes), then the
+/// zeros once more. Fewer and smaller bytes are plainer values for the generator, so this ends
+/// on a plain value that fails, in a number of runs a few times the number of bytes left.
 #[derive(Debug, Clone, Copy)]
 struct Bytes;
 
@@ -142,7 +143,8 @@ impl Strategy for Bytes {
             known_failing: len,
             known_passing: 0,
             tried_len: len,
-            zeroing: None,
+            phase: Phase::Length,
+            last: None,
             bytes,
         })
     }
@@ -159,8 +161,27 @@ struct BytesTree {
     known_passing: usize,
     /// The length before the last cut, to go back to.
     tried_len: usize,
-    /// Once the length is found: the byte last set to zero and its value before.
-    zeroing: Option<(usize, u8)>,
+    /// What shrinking does next, once the length is found.
+    phase: Phase,
+    /// The last change, to undo when the case stopped failing.
+    last: Option<Change>,
+}
+
+/// A step of shrinking after the length: set bytes to zero from `next` on (then once more
+/// after the removals), or remove bytes from `next` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Length,
+    Zero { next: usize, again: bool },
+    Remove { next: usize },
+    Done,
+}
+
+/// A change to the bytes: the byte at an offset set to zero, or removed; with its value.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    Zeroed(usize, u8),
+    Removed(usize, u8),
 }
 
 impl ValueTree for BytesTree {
@@ -171,52 +192,80 @@ impl ValueTree for BytesTree {
     }
 
     fn simplify(&mut self) -> bool {
-        if self.zeroing.is_none() {
-            // The current length fails: bisect between it and the longest that passed.
-            self.known_failing = self.len;
-            if self.known_failing > self.known_passing + 1 {
-                self.tried_len = self.len;
-                self.len = self.known_passing + (self.known_failing - self.known_passing) / 2;
-                return true;
+        self.last = None;
+        loop {
+            match self.phase {
+                Phase::Length => {
+                    // The current length fails: bisect between it and the longest that passed.
+                    self.known_failing = self.len;
+                    if self.known_failing > self.known_passing + 1 {
+                        self.tried_len = self.len;
+                        self.len =
+                            self.known_passing + (self.known_failing - self.known_passing) / 2;
+                        return true;
+                    }
+                    self.bytes.truncate(self.len);
+                    self.phase = Phase::Zero {
+                        next: 0,
+                        again: false,
+                    };
+                }
+                Phase::Zero { next, again } => {
+                    let found =
+                        (next..self.len).find(|&i| self.bytes.get(i).is_some_and(|&b| b != 0));
+                    match found {
+                        Some(i) => {
+                            let b = self.bytes.get_mut(i).expect("`i` is below the length");
+                            self.last = Some(Change::Zeroed(i, std::mem::take(b)));
+                            self.phase = Phase::Zero { next: i + 1, again };
+                            return true;
+                        }
+                        None if again => self.phase = Phase::Done,
+                        None => self.phase = Phase::Remove { next: 0 },
+                    }
+                }
+                Phase::Remove { next } => {
+                    if next >= self.len {
+                        self.phase = Phase::Zero {
+                            next: 0,
+                            again: true,
+                        };
+                        continue;
+                    }
+                    let b = self.bytes.remove(next);
+                    self.len -= 1;
+                    self.last = Some(Change::Removed(next, b));
+                    return true;
+                }
+                Phase::Done => return false,
             }
-            self.zeroing = Some((0, 0));
-            return self.zero_next(0);
         }
-        let next = self.zeroing.map_or(0, |(i, _)| i + 1);
-        self.zero_next(next)
     }
 
     fn complicate(&mut self) -> bool {
-        match self.zeroing {
-            None => {
-                // The cut passed: back to the failing length, the cut point known to pass.
-                self.known_passing = self.len;
-                self.len = self.tried_len;
-                true
-            }
-            Some((i, before)) => {
+        if self.phase == Phase::Length {
+            // The cut passed: back to the failing length, the cut point known to pass.
+            self.known_passing = self.len;
+            self.len = self.tried_len;
+            return true;
+        }
+        // Back to the failing value; the next simplification goes on from there.
+        match self.last.take() {
+            Some(Change::Zeroed(i, before)) => {
                 if let Some(b) = self.bytes.get_mut(i) {
                     *b = before;
                 }
-                // Not undone twice: the next simplification moves on to the next byte.
-                false
+                true
             }
+            Some(Change::Removed(i, byte)) => {
+                self.bytes.insert(i, byte);
+                self.len += 1;
+                // That byte is needed: try the next one.
+                self.phase = Phase::Remove { next: i + 1 };
+                true
+            }
+            None => false,
         }
-    }
-}
-
-impl BytesTree {
-    /// Sets the first non-zero byte from `from` on to zero; `false` when there is none.
-    fn zero_next(&mut self, from: usize) -> bool {
-        let current = self.bytes.get(..self.len).unwrap_or(&self.bytes);
-        let Some(i) = (from..current.len()).find(|&i| current.get(i).is_some_and(|&b| b != 0))
-        else {
-            self.zeroing = Some((self.len, 0));
-            return false;
-        };
-        let before = std::mem::take(self.bytes.get_mut(i).expect("`i` is below the length"));
-        self.zeroing = Some((i, before));
-        true
     }
 }
 

@@ -86,6 +86,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// `{"errors": [...]}` of a request's problems.
+fn request_errors(e: &ims_media::RequestError) -> serde_json::Result<String> {
+    serde_json::to_string(&Errors {
+        errors: e.errors(),
+        omitted: e.omitted(),
+    })
+}
+
+/// `{"errors": [...]}` of one problem of the operation itself.
+fn one_error<E: Serialize>(e: &E) -> serde_json::Result<String> {
+    serde_json::to_string(&Errors {
+        errors: std::slice::from_ref(e),
+        omitted: 0,
+    })
+}
+
 /// Prints the answer, exit `status`; a failure to write it is the example's own.
 fn print_result(output: serde_json::Result<String>, status: u8) -> ExitCode {
     match output {
@@ -120,13 +136,7 @@ fn run_register(input: &str) -> ExitCode {
     };
     let (output, status) =
         match RegisterMediaInfoRequest::from_params(case.params.iter().map(|(k, v)| (k, v))) {
-            Err(e) => {
-                let errors = Errors {
-                    errors: e.errors(),
-                    omitted: e.omitted(),
-                };
-                (serde_json::to_string(&errors), 1)
-            }
+            Err(e) => (request_errors(&e), 1),
             Ok(request) => match register(&request, media_id, existing.as_ref()) {
                 Ok(outcome) => {
                     // The stored document: the asset's members, `Status` `Init` until IMS has
@@ -138,13 +148,7 @@ fn run_register(input: &str) -> ExitCode {
                     };
                     (serde_json::to_string(&registered), 0)
                 }
-                Err(e) => {
-                    let errors = Errors {
-                        errors: std::slice::from_ref(&e),
-                        omitted: 0,
-                    };
-                    (serde_json::to_string(&errors), 1)
-                }
+                Err(e) => (one_error(&e), 1),
             },
         };
     print_result(output, status)
@@ -189,13 +193,7 @@ fn run_json() -> ExitCode {
     // the members): `media` before `changed`, MediaBasicInfo fields in table order.
     let (output, status) =
         match UpdateMediaInfoRequest::from_params(case.params.iter().map(|(k, v)| (k, v))) {
-            Err(e) => {
-                let errors = Errors {
-                    errors: e.errors(),
-                    omitted: e.omitted(),
-                };
-                (serde_json::to_string(&errors), 1)
-            }
+            Err(e) => (request_errors(&e), 1),
             Ok(request) => match apply_update(&media, &request) {
                 Ok(outcome) => {
                     case.media.set_writable(&outcome.media);
@@ -205,13 +203,7 @@ fn run_json() -> ExitCode {
                     };
                     (serde_json::to_string(&updated), 0)
                 }
-                Err(e) => {
-                    let errors = Errors {
-                        errors: std::slice::from_ref(&e),
-                        omitted: 0,
-                    };
-                    (serde_json::to_string(&errors), 1)
-                }
+                Err(e) => (one_error(&e), 1),
             },
         };
     print_result(output, status)

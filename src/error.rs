@@ -843,6 +843,8 @@ pub struct ParamError(Box<Inner>);
 /// What a [`ParamError`] holds.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Inner {
+    /// The parameter, for an error about one of the operation's parameters.
+    param: Option<Param>,
     name: Cow<'static, str>,
     /// The length of the name as received, which `name` may hold shortened.
     name_len: usize,
@@ -853,6 +855,7 @@ impl ParamError {
     /// An error of a known parameter.
     pub(crate) fn new(param: Param, kind: ParamErrorKind) -> Self {
         ParamError(Box::new(Inner {
+            param: Some(param),
             name: Cow::Borrowed(param.name()),
             name_len: param.name().len(),
             kind,
@@ -862,6 +865,7 @@ impl ParamError {
     /// An error of an RPC common parameter (`Action`, `Version`, …), by its static name.
     pub(crate) fn common(name: &'static str, kind: ParamErrorKind) -> Self {
         ParamError(Box::new(Inner {
+            param: None,
             name: Cow::Borrowed(name),
             name_len: name.len(),
             kind,
@@ -879,6 +883,7 @@ impl ParamError {
     pub(crate) fn unknown_sized(name: &str, len: usize, kind: ParamErrorKind) -> Self {
         debug_assert!(len >= name.len());
         ParamError(Box::new(Inner {
+            param: None,
             name: Cow::Owned(Excerpt::prefix(name).to_owned()),
             name_len: len,
             kind,
@@ -901,12 +906,7 @@ impl ParamError {
     /// The parameter as a [`Param`], where the error is about one of the operation's
     /// parameters (not about a name it does not take).
     pub fn known_param(&self) -> Option<Param> {
-        match self.0.kind {
-            ParamErrorKind::UnknownParameter { .. }
-            | ParamErrorKind::OtherOperation { .. }
-            | ParamErrorKind::RetiredParameter => None,
-            _ => crate::param::lookup(&self.0.name),
-        }
+        self.0.param
     }
 
     /// [`ErrorCode::MissingParameter`] for [`ParamErrorKind::Missing`], otherwise

@@ -496,15 +496,15 @@ macro_rules! asset_members {
     ($( $v:ident $wire:literal $ty:ty $(=> $field:ident)? ; )*) => {
         impl MediaInfo {
             /// The value of `param`'s member, as text; `None` when not set, and for what is
-            /// not a member (`AppendTags`).
-            fn member_value(&self, param: Param) -> Option<String> {
+            /// not a member (`AppendTags`); borrowed where the value is held as text.
+            pub(crate) fn member_text(&self, param: Param) -> Option<std::borrow::Cow<'_, str>> {
                 match param {
-                    Param::MediaId => Some(self.media_id.write().into_owned()),
-                    Param::InputUrl => Some(self.input_url.write().into_owned()),
+                    Param::MediaId => Some(self.media_id.write()),
+                    Param::InputUrl => Some(self.input_url.write()),
                     Param::MediaTags => {
-                        (!self.media_tags.is_empty()).then(|| self.media_tags.write().into_owned())
+                        (!self.media_tags.is_empty()).then(|| self.media_tags.write())
                     }
-                    Param::MediaType => self.media_type.map(|t| t.as_str().to_owned()),
+                    Param::MediaType => self.media_type.map(|t| std::borrow::Cow::Borrowed(t.as_str())),
                     // Not members of the asset.
                     Param::AppendTags
                     | Param::Overwrite
@@ -512,8 +512,13 @@ macro_rules! asset_members {
                     | Param::RegisterConfig
                     | Param::WorkflowId
                     | Param::SmartTagTemplateId => None,
-                    $($( Param::$v => self.$field.as_ref().map(|v| v.write().into_owned()), )?)*
+                    $($( Param::$v => self.$field.as_ref().map(WireValue::write), )?)*
                 }
+            }
+
+            /// [`MediaInfo::member_text`], owned.
+            fn member_value(&self, param: Param) -> Option<String> {
+                self.member_text(param).map(std::borrow::Cow::into_owned)
             }
 
             /// Writes `param`'s member into `basic`.
@@ -584,10 +589,18 @@ impl<'a> MergePatch<'a> {
     /// The members of the patch in [`Param::ALL`] order: the wire name and the new value as
     /// text (`CateId`'s digits, written as a JSON number), `None` for `null` (cleared).
     pub fn members(&self) -> impl Iterator<Item = (&'static str, Option<String>)> + 'a {
+        self.texts()
+            .map(|(name, value)| (name, value.map(std::borrow::Cow::into_owned)))
+    }
+
+    /// [`MergePatch::members`] borrowing the values held as text (what serde writes).
+    pub(crate) fn texts(
+        &self,
+    ) -> impl Iterator<Item = (&'static str, Option<std::borrow::Cow<'a, str>>)> + 'a {
         let media = self.media;
         self.changed
             .iter()
-            .map(move |param| (param.name(), media.member_value(param)))
+            .map(move |param| (param.name(), media.member_text(param)))
     }
 
     /// Whether the update changed nothing (the patch is `{}`).

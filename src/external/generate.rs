@@ -728,12 +728,12 @@ fn field_near<T: Generate + Clone>(
 /// Tags for an update of `media`: a mix of some of its tags and new ones, in an order the
 /// input chooses, at most 16 distinct.
 fn tags_near(u: &mut Unstructured<'_>, media: &MediaInfo) -> Result<MediaTags> {
-    let mut pool: Vec<Tag> = media
-        .media_tags
-        .iter()
-        .filter(|_| u.arbitrary::<bool>().unwrap_or(false))
-        .cloned()
-        .collect();
+    let mut pool: Vec<Tag> = Vec::with_capacity(media.media_tags.len() + 6);
+    for tag in &media.media_tags {
+        if u.arbitrary::<bool>()? {
+            pool.push(tag.clone());
+        }
+    }
     for _ in 0..u.int_in_range(0u8..=6)? {
         pool.push(Tag::generate(u)?);
     }

@@ -414,7 +414,7 @@ impl Serialize for MediaInfo {
     /// The members set, in [`MediaBasicInfo::MEMBERS`] order, `CateId` a number.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        for (name, value) in self.as_patch().members() {
+        for (name, value) in self.as_patch().texts() {
             if let Some(value) = value {
                 map.serialize_key(name)?;
                 json_value(&mut map, crate::param::lookup(name), &value)?;
@@ -672,7 +672,7 @@ impl Serialize for MergePatch<'_> {
     /// cleared; `{}` when nothing changed.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
-        for (name, value) in self.members() {
+        for (name, value) in self.texts() {
             map.serialize_key(name)?;
             json_value(
                 &mut map,

@@ -430,23 +430,30 @@ pub fn register(
         Some(old) => Some(old.media_id.clone()),
         None => None,
     };
-    let mut media = MediaInfo::new(media_id, request.input_url.clone());
-    media.media_type = request.media_type_or_inferred();
-    media.business_type = request.business_type;
-    media.title = request.title.clone();
-    media.description = request.description.clone();
-    media.media_tags = request.media_tags.clone();
-    media.cover_url = request.cover_url.clone();
-    media.user_data = request.user_data.clone();
-    media.cate_id = request.cate_id;
-    media.reference_id = request.reference_id.clone();
+    // Every field of the asset, so that a field the asset gains is decided here too.
+    let media = MediaInfo {
+        media_id,
+        input_url: request.input_url.clone(),
+        media_type: request.media_type_or_inferred(),
+        business_type: request.business_type,
+        title: request.title.clone(),
+        description: request.description.clone(),
+        // Not a parameter of RegisterMediaInfo: an update sets it.
+        category: None,
+        media_tags: request.media_tags.clone(),
+        cover_url: request.cover_url.clone(),
+        user_data: request.user_data.clone(),
+        cate_id: request.cate_id,
+        reference_id: request.reference_id.clone(),
+    };
     Ok(RegisterOutcome {
         media,
         replaced,
-        register_config: request.register_config.as_ref().map_or_else(
-            || RegisterConfig::default().with_defaults(),
-            RegisterConfig::with_defaults,
-        ),
+        register_config: request
+            .register_config
+            .clone()
+            .unwrap_or_default()
+            .with_defaults(),
         workflow_id: request.workflow_id.clone(),
         smart_tag_template_id: request.smart_tag_template_id.clone(),
     })

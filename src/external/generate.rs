@@ -838,19 +838,10 @@ generate_ids!(
     crate::SmartTagTemplateId
 );
 
-/// `s` as the contents of a JSON string: `"` and `\` escaped, control characters as `\u00XX`.
+/// `s` as a JSON string.
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::value::json::write_string(&mut out, s).expect("writing to a String cannot fail");
     out
 }
 

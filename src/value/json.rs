@@ -301,6 +301,22 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Writes `s` as a JSON string: between `"`, with `"` and `\` escaped and control characters
+/// as `\u00XX`, every other character as it is. What [`Reader::string`] and [`unescape`] read
+/// back to `s`.
+pub(crate) fn write_string(out: &mut impl std::fmt::Write, s: &str) -> std::fmt::Result {
+    out.write_char('"')?;
+    for c in s.chars() {
+        match c {
+            '"' => out.write_str("\\\"")?,
+            '\\' => out.write_str("\\\\")?,
+            c if u32::from(c) < 0x20 => write!(out, "\\u{:04x}", u32::from(c))?,
+            c => out.write_char(c)?,
+        }
+    }
+    out.write_char('"')
+}
+
 /// Checks that `text` is one JSON value (white space around it allowed) and gives its kind.
 ///
 /// # Errors

@@ -288,16 +288,8 @@ impl fmt::Display for RegisterConfig {
         }
         if let Some(name) = &self.search_lib_name {
             sep(f)?;
-            f.write_str("\"SearchLibName\":\"")?;
-            for c in name.chars() {
-                match c {
-                    '"' => f.write_str("\\\"")?,
-                    '\\' => f.write_str("\\\\")?,
-                    c if u32::from(c) < 0x20 => write!(f, "\\u{:04x}", u32::from(c))?,
-                    c => write!(f, "{c}")?,
-                }
-            }
-            f.write_str("\"")?;
+            f.write_str("\"SearchLibName\":")?;
+            json::write_string(f, name)?;
         }
         f.write_str("}")
     }

@@ -24,6 +24,14 @@ fn normalize(media: &Value) -> Map<String, Value> {
     out
 }
 
+/// The `(param, code)` pairs of a request's problems.
+fn error_set(e: &ims_media::RequestError) -> BTreeSet<(String, String)> {
+    e.errors()
+        .iter()
+        .map(|e| (e.param().to_owned(), e.code().as_str().to_owned()))
+        .collect()
+}
+
 /// The `(param, code)` pairs found against those a case expects.
 fn same_errors(got: &BTreeSet<(String, String)>, errors: &Value) -> Result<(), String> {
     let want: BTreeSet<(String, String)> = errors
@@ -52,12 +60,7 @@ fn run(case: &Value) -> Result<(), String> {
         serde_json::from_value(case["params"].clone()).map_err(|e| format!("params: {e}"))?;
     let expect = &case["expect"];
     let result = UpdateMediaInfoRequest::from_params(params.iter().map(|(k, v)| (k, v)))
-        .map_err(|e| {
-            e.errors()
-                .iter()
-                .map(|e| (e.param().to_owned(), e.code().as_str().to_owned()))
-                .collect::<BTreeSet<_>>()
-        })
+        .map_err(|e| error_set(&e))
         .and_then(|request| {
             apply_update(&media, &request)
                 .map_err(|e| BTreeSet::from([(e.param().to_owned(), e.code().as_str().to_owned())]))
@@ -152,12 +155,7 @@ fn run_register(case: &Value) -> Result<(), String> {
         serde_json::from_value(case["params"].clone()).map_err(|e| format!("params: {e}"))?;
     let expect = &case["expect"];
     let result = RegisterMediaInfoRequest::from_params(params.iter().map(|(k, v)| (k, v)))
-        .map_err(|e| {
-            e.errors()
-                .iter()
-                .map(|e| (e.param().to_owned(), e.code().as_str().to_owned()))
-                .collect::<BTreeSet<_>>()
-        })
+        .map_err(|e| error_set(&e))
         .and_then(|request| {
             register(&request, media_id, existing.as_ref())
                 .map_err(|e| BTreeSet::from([(e.param().to_owned(), e.code().as_str().to_owned())]))

@@ -103,7 +103,7 @@ impl RegisterConfig {
         }
         loop {
             let raw = r.string().map_err(invalid)?;
-            let name = json::unescape(raw).unwrap_or_default();
+            let name = json::unescape(raw).unwrap_or(std::borrow::Cow::Borrowed(raw));
             r.expect(b':', "':'").map_err(invalid)?;
             let Some(index) = MEMBERS.iter().position(|m| *m == name) else {
                 return Err(ParamErrorKind::UnknownMember {
@@ -197,7 +197,7 @@ fn cover_config(r: &mut Reader<'_>) -> Result<Option<u64>, ParamErrorKind> {
     }
     loop {
         let raw = r.string().map_err(|_| wrong("a member name expected"))?;
-        let name = json::unescape(raw).unwrap_or_default();
+        let name = json::unescape(raw).unwrap_or(std::borrow::Cow::Borrowed(raw));
         r.expect(b':', "':'").map_err(|_| wrong("':' expected"))?;
         if name != "StartTime" {
             return Err(ParamErrorKind::UnknownMember {

@@ -117,9 +117,15 @@ impl MediaType {
     /// assert_eq!(MediaType::of_key("a.mp4/readme"), None);
     /// ```
     pub fn of_key(key: &str) -> Option<MediaType> {
-        let segment = key.rsplit('/').next()?;
-        let (_, extension) = segment.rsplit_once('.')?;
-        MediaType::from_extension(extension)
+        // A known extension has at most five bytes, so only the last six can hold its `.`.
+        let bytes = key.as_bytes();
+        let from = bytes.len().saturating_sub(6);
+        let tail = bytes.get(from..)?;
+        let at = from + tail.iter().rposition(|&b| b == b'.' || b == b'/')?;
+        if bytes.get(at) != Some(&b'.') {
+            return None;
+        }
+        MediaType::from_extension(key.get(at + 1..)?)
     }
 }
 
@@ -160,6 +166,29 @@ mod tests {
         }
         for t in MediaType::ALL {
             assert_eq!(t.as_str().parse::<MediaType>(), Ok(t));
+        }
+    }
+
+    #[test]
+    fn of_key_reads_the_last_segment_s_extension() {
+        // The reading by segments, which `of_key` does on the last six bytes only.
+        let by_segments = |key: &str| {
+            let segment = key.rsplit('/').next()?;
+            let (_, extension) = segment.rsplit_once('.')?;
+            MediaType::from_extension(extension)
+        };
+        let parts = [
+            "", "a", "/", ".", "mp4", "MP4", "jpeg", "srt", "x.y", "界", "abcdef",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in parts {
+                        let key = format!("{a}{b}{c}{d}");
+                        assert_eq!(MediaType::of_key(&key), by_segments(&key), "{key:?}");
+                    }
+                }
+            }
         }
     }
 }

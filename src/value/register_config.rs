@@ -85,20 +85,31 @@ impl RegisterConfig {
             at: e.at,
             expected: e.expected,
         };
-        // The grammar first, so that an error in it is reported as such wherever it is.
-        match json::check(s).map_err(invalid)? {
-            json::Kind::Object => {}
-            other => {
-                return Err(ParamErrorKind::NotJsonObject {
-                    found: other.described(),
-                })
-            }
-        }
+        // One pass in the common case: the typed reading, which reads only what the grammar
+        // allows. Where it fails, the grammar is checked over the whole text, so that an
+        // error in the grammar is reported as such wherever it is (before a member problem
+        // that comes earlier in the text).
+        Self::read(s).or_else(|member_problem| match json::check(s).map_err(invalid)? {
+            json::Kind::Object => Err(member_problem),
+            other => Err(ParamErrorKind::NotJsonObject {
+                found: other.described(),
+            }),
+        })
+    }
+
+    /// The typed reading of a configuration: every value it accepts is valid JSON, read to
+    /// its end.
+    fn read(s: &str) -> Result<RegisterConfig, ParamErrorKind> {
+        let invalid = |e: json::JsonError| ParamErrorKind::InvalidJson {
+            at: e.at,
+            expected: e.expected,
+        };
         let mut config = RegisterConfig::default();
         let mut r = Reader::new(s);
         let mut seen = [false; MEMBERS.len()];
         r.expect(b'{', "'{'").map_err(invalid)?;
         if r.eat(b'}') {
+            r.end().map_err(invalid)?;
             return Ok(config);
         }
         loop {
@@ -143,6 +154,7 @@ impl RegisterConfig {
                 }
             }
             if r.eat(b'}') {
+                r.end().map_err(invalid)?;
                 return Ok(config);
             }
             r.expect(b',', "',' or '}'").map_err(invalid)?;

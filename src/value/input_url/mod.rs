@@ -182,7 +182,10 @@ impl InputUrl {
     /// ```
     pub fn bucket(&self) -> Option<&str> {
         match &self.parsed {
-            Parsed::Oss(oss) => oss.authority.get(..usize::from(oss.bucket_end)),
+            Parsed::Oss(oss) => oss
+                .authority
+                .get(&self.url)
+                .get(..usize::from(oss.bucket_end)),
             Parsed::Vod => None,
         }
     }
@@ -226,7 +229,7 @@ impl InputUrl {
         match &self.parsed {
             Parsed::Oss(oss) => oss
                 .region
-                .and_then(|span| span.get(&oss.authority))
+                .and_then(|span| span.get(oss.authority.get(&self.url)))
                 .and_then(region_id),
             Parsed::Vod => None,
         }
@@ -236,7 +239,7 @@ impl InputUrl {
     /// `None` for `oss://` and `vod://`.
     pub fn host(&self) -> Option<&str> {
         match &self.parsed {
-            Parsed::Oss(oss) if oss.scheme != OssScheme::Oss => Some(&oss.authority),
+            Parsed::Oss(oss) if oss.scheme != OssScheme::Oss => Some(oss.authority.get(&self.url)),
             _ => None,
         }
     }

@@ -343,6 +343,29 @@ mod tests {
         ] {
             assert!(bad.parse::<RegisterConfig>().is_err(), "{bad}");
         }
+        // A grammar error is reported before a member problem that comes earlier in the text,
+        // and what follows a complete object is a grammar error too.
+        for (text, at) in [
+            (r#"{"Unknown":1,"NeedSprite":tru}"#, 26),
+            (r#"{"NeedSprite":2} x"#, 17),
+            (r#"{"NeedSprite":true} x"#, 20),
+            ("{} x", 3),
+        ] {
+            match RegisterConfig::parse(text) {
+                Err(ParamErrorKind::InvalidJson { at: found, .. }) => {
+                    assert_eq!(found, at, "{text}")
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(matches!(
+            RegisterConfig::parse(r#"{"Unknown":1}"#),
+            Err(ParamErrorKind::UnknownMember { .. })
+        ));
+        assert!(matches!(
+            RegisterConfig::parse("[1]"),
+            Err(ParamErrorKind::NotJsonObject { .. })
+        ));
         assert_eq!(ten_thousandths("1.5"), Some(15_000));
         assert_eq!(ten_thousandths("0"), Some(0));
     }

@@ -29,8 +29,10 @@ use crate::{Error, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTags, Param, Up
 /// fields.
 ///
 /// With the `serde` feature it reads and writes the JSON object of the responses: members
-/// with their wire names, unknown members ignored, absent members not written, a member given
-/// twice refused (a JSON object with duplicate names has no agreed meaning).
+/// with their wire names, the members it does not model kept in
+/// [`MediaBasicInfo::other_members`] and written back after the others, absent members not
+/// written, a member given twice refused (a JSON object with duplicate names has no agreed
+/// meaning).
 ///
 /// # Errors
 ///
@@ -100,6 +102,12 @@ pub struct MediaBasicInfo {
     pub namespace: Option<String>,
     /// `VisionDescription` (read-only; SearchMedia).
     pub vision_description: Option<String>,
+    /// The members this crate does not model (members the API adds later, a service's own),
+    /// kept as read and written back unchanged after the modelled ones (feature `serde`), so
+    /// that reading a document and writing it back loses nothing. Their order is that of
+    /// `serde_json::Map` (by name, unless serde_json's `preserve_order` is enabled).
+    #[cfg(feature = "serde")]
+    pub other_members: serde_json::Map<String, serde_json::Value>,
 }
 
 impl MediaBasicInfo {
@@ -371,8 +379,10 @@ parameters!(from_members);
 /// The body of a GetMediaInfo response:
 /// `{"RequestId": …, "MediaInfo": {"MediaId": …, "MediaBasicInfo": {…}, …}}`.
 ///
-/// The members this crate has no use for (`FileInfoList`, `AiRoughData`) are not kept.
-/// [`GetMediaInfoResponse::media`] derives the stored asset.
+/// The members this crate does not model — `FileInfoList` and `AiRoughData` in `MediaInfo`,
+/// members added later anywhere — are kept as read and written back unchanged (feature
+/// `serde`: [`GetMediaInfoResponse::media_info_members`], [`GetMediaInfoResponse::other_members`],
+/// [`MediaBasicInfo::other_members`]). [`GetMediaInfoResponse::media`] derives the stored asset.
 ///
 /// # Errors
 ///
@@ -404,6 +414,13 @@ pub struct GetMediaInfoResponse {
     pub media_id: Option<String>,
     /// `MediaInfo.MediaBasicInfo`.
     pub media_basic_info: MediaBasicInfo,
+    /// The other members of `MediaInfo` (`FileInfoList`, `AiRoughData`, …), as read (feature
+    /// `serde`).
+    #[cfg(feature = "serde")]
+    pub media_info_members: serde_json::Map<String, serde_json::Value>,
+    /// The other members of the body, as read (feature `serde`).
+    #[cfg(feature = "serde")]
+    pub other_members: serde_json::Map<String, serde_json::Value>,
 }
 
 impl GetMediaInfoResponse {

@@ -16,7 +16,7 @@ use crate::{
     InputUrl, MediaBasicInfo, MediaId, MediaInfo, MediaTags, MediaTarget, Param, ParamError,
     ReferenceId, RequestError, Tag, Title, UpdateError, UpdateMediaInfoRequest, UserData,
 };
-use crate::{MergePatch, ParamErrorKind};
+use crate::{Error, MergePatch, ParamErrorKind};
 
 /// Serialize as the string, deserialize through `FromStr`.
 macro_rules! serde_via_str {
@@ -447,6 +447,9 @@ impl Serialize for MediaBasicInfo {
                 }
             }
         }
+        for (name, value) in &self.other_members {
+            map.serialize_entry(name, value)?;
+        }
         map.end()
     }
 }
@@ -465,7 +468,7 @@ impl<'de> Deserialize<'de> for MediaBasicInfo {
                 while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     let Some(index) = MediaBasicInfo::MEMBERS.iter().position(|m| *m == name)
                     else {
-                        map.next_value::<IgnoredAny>()?;
+                        other_member(&mut basic.other_members, name, &mut map)?;
                         continue;
                     };
                     if seen & (1 << index) != 0 {
@@ -527,8 +530,29 @@ fn raw_cate_id<E: de::Error>(value: Scalar) -> Result<Option<i64>, E> {
     }
 }
 
+/// Reads the value of a member the crate does not model into `members`, refusing a name given
+/// twice as the modelled members are.
+fn other_member<'de, A: MapAccess<'de>>(
+    members: &mut serde_json::Map<String, serde_json::Value>,
+    name: std::borrow::Cow<'de, str>,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    let value = map.next_value::<serde_json::Value>()?;
+    match members.entry(name.into_owned()) {
+        serde_json::map::Entry::Vacant(slot) => {
+            slot.insert(value);
+            Ok(())
+        }
+        serde_json::map::Entry::Occupied(slot) => Err(de::Error::custom(format_args!(
+            "invalid {}: the member is given twice",
+            Quoted(slot.key())
+        ))),
+    }
+}
+
 impl Serialize for GetMediaInfoResponse {
-    /// `{"RequestId": …, "MediaInfo": {"MediaId": …, "MediaBasicInfo": {…}}}`.
+    /// `{"RequestId": …, "MediaInfo": {"MediaId": …, "MediaBasicInfo": {…}, …}, …}`: the
+    /// members the crate does not model written back after the others.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         struct Body<'a>(&'a GetMediaInfoResponse);
         impl Serialize for Body<'_> {
@@ -538,38 +562,104 @@ impl Serialize for GetMediaInfoResponse {
                     map.serialize_entry("MediaId", id)?;
                 }
                 map.serialize_entry("MediaBasicInfo", &self.0.media_basic_info)?;
+                for (name, value) in &self.0.media_info_members {
+                    map.serialize_entry(name, value)?;
+                }
                 map.end()
             }
         }
-        let mut st = s.serialize_struct("GetMediaInfoResponse", 2)?;
-        st.serialize_field("RequestId", &self.request_id)?;
-        st.serialize_field("MediaInfo", &Body(self))?;
-        st.end()
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("RequestId", &self.request_id)?;
+        map.serialize_entry("MediaInfo", &Body(self))?;
+        for (name, value) in &self.other_members {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
     }
 }
 
 impl<'de> Deserialize<'de> for GetMediaInfoResponse {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Body {
-            #[serde(rename = "MediaId", default)]
-            media_id: Option<String>,
-            #[serde(rename = "MediaBasicInfo")]
-            media_basic_info: MediaBasicInfo,
+        /// `MediaInfo`: its `MediaId`, its `MediaBasicInfo` and the members not modelled.
+        struct Body(GetMediaInfoResponse);
+        impl<'de> Deserialize<'de> for Body {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = Body;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("the MediaInfo object of a GetMediaInfo response")
+                    }
+                    fn visit_map<A: MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<Self::Value, A::Error> {
+                        let mut r = GetMediaInfoResponse::default();
+                        let (mut id_seen, mut basic) = (false, None);
+                        while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                            let repeated = match &*name {
+                                "MediaId" => std::mem::replace(&mut id_seen, true),
+                                "MediaBasicInfo" => basic.is_some(),
+                                _ => {
+                                    other_member(&mut r.media_info_members, name, &mut map)?;
+                                    continue;
+                                }
+                            };
+                            if repeated {
+                                return Err(de::Error::custom(format_args!(
+                                    "invalid MediaInfo.{name}: the member is given twice"
+                                )));
+                            }
+                            if name == "MediaId" {
+                                r.media_id = map.next_value()?;
+                            } else {
+                                basic = Some(map.next_value::<MediaBasicInfo>()?);
+                            }
+                        }
+                        r.media_basic_info = basic
+                            .ok_or_else(|| de::Error::missing_field("MediaInfo.MediaBasicInfo"))?;
+                        Ok(Body(r))
+                    }
+                }
+                d.deserialize_map(V)
+            }
         }
-        #[derive(Deserialize)]
-        struct Wire {
-            #[serde(rename = "RequestId")]
-            request_id: String,
-            #[serde(rename = "MediaInfo")]
-            media_info: Body,
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = GetMediaInfoResponse;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a GetMediaInfo response object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let (mut request_id, mut body, mut other) =
+                    (None::<String>, None::<Body>, serde_json::Map::new());
+                while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let repeated = match &*name {
+                        "RequestId" => request_id.is_some(),
+                        "MediaInfo" => body.is_some(),
+                        _ => {
+                            other_member(&mut other, name, &mut map)?;
+                            continue;
+                        }
+                    };
+                    if repeated {
+                        return Err(de::Error::custom(format_args!(
+                            "invalid {name}: the member is given twice"
+                        )));
+                    }
+                    if name == "RequestId" {
+                        request_id = Some(map.next_value()?);
+                    } else {
+                        body = Some(map.next_value()?);
+                    }
+                }
+                let Body(mut r) = body.ok_or_else(|| de::Error::missing_field("MediaInfo"))?;
+                r.request_id = request_id.ok_or_else(|| de::Error::missing_field("RequestId"))?;
+                r.other_members = other;
+                Ok(r)
+            }
         }
-        let w = Wire::deserialize(d)?;
-        Ok(GetMediaInfoResponse {
-            request_id: w.request_id,
-            media_id: w.media_info.media_id,
-            media_basic_info: w.media_info.media_basic_info,
-        })
+        d.deserialize_map(V)
     }
 }
 
@@ -681,5 +771,139 @@ impl Serialize for MergePatch<'_> {
             )?;
         }
         map.end()
+    }
+}
+
+/// The store-back into JSON documents: a service that stores each asset as its
+/// `MediaBasicInfo` JSON object finds it, reads it and writes an update back with these calls
+/// and no glue of its own.
+impl MergePatch<'_> {
+    /// Applies the patch to a stored `MediaBasicInfo` JSON document as RFC 7396 merges it: each
+    /// changed member set to its new value (`CateId` a number, the others strings), each
+    /// cleared member removed, nothing else touched — the members this crate does not model
+    /// (`Status`, `FileInfoList`, a service's own) stay as they are. A document that is not an
+    /// object becomes one, as RFC 7396 says.
+    ///
+    /// The patch changes only what the request changed; a service that keeps `ModifiedTime`
+    /// sets it itself after applying a patch that is not empty ([`MergePatch::is_empty`]),
+    /// in the form GetMediaInfo returns (`2020-12-26T04:11:08Z`, UTC): the crate reads no
+    /// clock.
+    ///
+    /// ```
+    /// use ims_media::{apply_update, MediaInfo, UpdateMediaInfoRequest};
+    /// use serde_json::json;
+    /// let mut doc = json!({
+    ///     "MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+    ///     "InputURL": "oss://example-bucket/intro.mp4",
+    ///     "Title": "Old", "Status": "Normal",
+    ///     "FileInfoList": [{"FileBasicInfo": {"FileName": "intro.mp4"}}]
+    /// });
+    /// let media = MediaInfo::from_document(&doc)?;
+    /// let request = UpdateMediaInfoRequest::from_query(
+    ///     "MediaId=2b36bd19c13f4145b094c0cad80dbce5&Title=&CateId=7",
+    /// )?;
+    /// let outcome = apply_update(&media, &request)?;
+    /// outcome.merge_patch().apply_to_document(&mut doc);
+    /// if !outcome.merge_patch().is_empty() {
+    ///     doc["ModifiedTime"] = json!("2026-12-04T23:30:00Z");
+    /// }
+    /// assert_eq!(doc, json!({
+    ///     "MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+    ///     "InputURL": "oss://example-bucket/intro.mp4",
+    ///     "CateId": 7, "Status": "Normal", "ModifiedTime": "2026-12-04T23:30:00Z",
+    ///     "FileInfoList": [{"FileBasicInfo": {"FileName": "intro.mp4"}}]
+    /// }));
+    /// assert_eq!(MediaInfo::from_document(&doc)?, outcome.media);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply_to_document(&self, doc: &mut serde_json::Value) {
+        use serde_json::Value;
+        if !doc.is_object() {
+            *doc = Value::Object(serde_json::Map::new());
+        }
+        let members = doc
+            .as_object_mut()
+            .expect("the document is an object: made one just above if it was not");
+        for (name, value) in self.texts() {
+            match value {
+                None => {
+                    members.remove(name);
+                }
+                Some(value) => {
+                    let json = match crate::param::lookup(name).map(Param::json) {
+                        Some(Json::Integer) => value
+                            .parse::<i64>()
+                            .map_or_else(|_| Value::from(&*value), Value::from),
+                        _ => Value::from(value.into_owned()),
+                    };
+                    members.insert(name.to_owned(), json);
+                }
+            }
+        }
+    }
+}
+
+impl MediaInfo {
+    /// The asset a stored `MediaBasicInfo` JSON document holds, as [`MediaInfo::try_from`]
+    /// derives it (the cover without its signature).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::StoredDocument`] when the document cannot be read as a `MediaBasicInfo` at all
+    /// (not an object, a member of the wrong JSON type, a member given twice), and
+    /// [`Error::StoredAsset`] when its members are not a valid asset: both
+    /// `InternalError` (500), the service's fault. A service answers them, never "not
+    /// found", for a document it found:
+    ///
+    /// ```
+    /// use ims_media::{Error, ErrorCode, MediaInfo};
+    /// use serde_json::json;
+    /// let err = MediaInfo::from_document(&json!({"MediaId": 5})).unwrap_err();
+    /// assert!(matches!(err, Error::StoredDocument(_)));
+    /// let err = MediaInfo::from_document(&json!({"MediaId": "2b36bd19c13f4145b094c0cad80dbce5"}))
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "the stored media asset is not valid: invalid InputURL: absent or empty, a stored media asset always has one"
+    /// );
+    /// assert_eq!(err.code(), ErrorCode::InternalError);
+    /// ```
+    pub fn from_document(doc: &serde_json::Value) -> Result<MediaInfo, Error> {
+        let basic = MediaBasicInfo::deserialize(doc)
+            .map_err(|e| Error::StoredDocument(e.to_string().into()))?;
+        MediaInfo::try_from(&basic).map_err(Error::StoredAsset)
+    }
+}
+
+impl MediaTarget {
+    /// Whether a stored `MediaBasicInfo` JSON document is this target, read from its
+    /// `MediaId` and `InputURL` members alone, so that a document whose other members cannot
+    /// be read is still found (and then answered as [`Error::StoredDocument`] or
+    /// [`Error::StoredAsset`], not "not found"). By InputURL, the stored URL must name the
+    /// same object ([`InputUrl::same_object`]: any form, endpoint or escaping); by MediaId,
+    /// the IDs are equal.
+    ///
+    /// ```
+    /// use ims_media::UpdateMediaInfoRequest;
+    /// use serde_json::json;
+    /// let doc = json!({
+    ///     "MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+    ///     "InputURL": "https://example-bucket.oss-cn-shanghai.aliyuncs.com/intro.mp4",
+    ///     "CateId": "+5"
+    /// });
+    /// let by_url = UpdateMediaInfoRequest::from_query("InputURL=oss://example-bucket/intro.mp4")?;
+    /// assert!(by_url.target.matches_document(&doc));
+    /// let by_id = UpdateMediaInfoRequest::from_query("MediaId=0000000000000000000000000000000a")?;
+    /// assert!(!by_id.target.matches_document(&doc));
+    /// # Ok::<(), ims_media::RequestError>(())
+    /// ```
+    pub fn matches_document(&self, doc: &serde_json::Value) -> bool {
+        let member = |name: &str| doc.get(name).and_then(serde_json::Value::as_str);
+        match self {
+            MediaTarget::MediaId { id, .. } => member("MediaId") == Some(id.as_str()),
+            MediaTarget::InputUrl(url) => member("InputURL")
+                .and_then(|s| s.parse::<InputUrl>().ok())
+                .is_some_and(|stored| stored.same_object(url)),
+        }
     }
 }

@@ -111,6 +111,11 @@ proptest! {
 
         let mut doc = stored_document(&media);
         json_patch::merge(&mut doc, &patch);
+        // The crate's own merge into the document is RFC 7396's.
+        let mut merged = stored_document(&media);
+        outcome.merge_patch().apply_to_document(&mut merged);
+        prop_assert_eq!(&merged, &doc);
+        prop_assert_eq!(&MediaInfo::from_document(&merged).unwrap(), &outcome.media);
         // The modelled members are the outcome's, the others untouched.
         prop_assert_eq!(serde_json::from_value::<MediaInfo>(doc.clone()).unwrap(), outcome.media.clone());
         for (k, v) in extras().as_object().unwrap() {
@@ -335,5 +340,64 @@ fn a_cover_with_a_query_survives_the_store_and_a_signed_one_is_refused() {
         err.to_string(),
         "invalid CoverURL: signed by OSS, a signed URL expires: give the unsigned URL in \
          \"https://b.example.com/c.png?OSSAccessKeyId=k&Signature=s\""
+    );
+}
+
+/// A GetMediaInfo body read, updated through the merge patch and written back keeps every
+/// member the crate does not model, at every level.
+#[test]
+fn a_get_media_info_body_is_stored_back_whole() {
+    let text = r#"{"RequestId": "r-1", "Extra": {"a": [1, 2.5, null]},
+        "MediaInfo": {"MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+            "FileInfoList": [{"FileBasicInfo": {"FileName": "intro.mp4", "FileSize": "30611502"}}],
+            "AiRoughData": {"Status": "Analyzed"},
+            "MediaBasicInfo": {"MediaId": "2b36bd19c13f4145b094c0cad80dbce5",
+                "InputURL": "oss://example-bucket/intro.mp4", "Title": "Old",
+                "Status": "Normal", "Later": true}}}"#;
+    let mut response: ims_media::GetMediaInfoResponse = serde_json::from_str(text).unwrap();
+    let media = response.media().unwrap();
+    let request = UpdateMediaInfoRequest::from_query(&format!(
+        "MediaId={}&Title=New&CateId=7",
+        media.media_id
+    ))
+    .unwrap();
+    let outcome = apply_update(&media, &request).unwrap();
+    outcome
+        .merge_patch()
+        .apply_to(&mut response.media_basic_info);
+    let back = serde_json::to_value(&response).unwrap();
+    let mut expected: Value = serde_json::from_str(text).unwrap();
+    expected["MediaInfo"]["MediaBasicInfo"]["Title"] = json!("New");
+    expected["MediaInfo"]["MediaBasicInfo"]["CateId"] = json!(7);
+    assert_eq!(back, expected);
+    assert_eq!(response.media().unwrap(), outcome.media);
+}
+
+#[test]
+fn unreadable_get_media_info_bodies_say_what_is_wrong() {
+    let read = |text: &str| {
+        serde_json::from_str::<ims_media::GetMediaInfoResponse>(text)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        read(r#"{"RequestId":"r","MediaInfo":[]}"#),
+        "invalid type: sequence, expected the MediaInfo object of a GetMediaInfo response at line 1 column 29"
+    );
+    assert_eq!(
+        read(r#"{"RequestId":"r","MediaInfo":{}}"#),
+        "missing field `MediaInfo.MediaBasicInfo` at line 1 column 31"
+    );
+    assert_eq!(
+        read(r#"{"MediaInfo":{"MediaBasicInfo":{}}}"#),
+        "missing field `RequestId` at line 1 column 35"
+    );
+    assert_eq!(
+        read(r#"{"RequestId":"r","RequestId":"s","MediaInfo":{"MediaBasicInfo":{}}}"#),
+        "invalid RequestId: the member is given twice at line 1 column 28"
+    );
+    assert_eq!(
+        read(r#"{"RequestId":"r","MediaInfo":{"MediaBasicInfo":{"X":1,"X":2}}}"#),
+        "invalid \"X\": the member is given twice at line 1 column 60"
     );
 }

@@ -10,6 +10,16 @@
 //! value that still fails. Each value still goes through its type's validating constructor
 //! at the end; `IncorrectFormat` would mean a bug of this module.
 //!
+//! # Shrinking: a fixed layout
+//!
+//! A shrinker lowers bytes, zeroes them and removes them; the value it ends on is plain only
+//! if changing one byte changes one decision. So every choice reads the same bytes whatever
+//! it chooses: a biased length reads its choice *and* the length in range, then picks; a
+//! record (an asset, a request, a configuration) reads which of its fields are set (or kept,
+//! cleared, set) *before* any field's value, so that unsetting one field leaves the others'
+//! choices where they were. Lowering a count lowers the number of items (tags, members).
+//! This is what lets a failing case end on one character, one tag, one field set.
+//!
 //! The values lean towards the limits: about one string in four is exactly at its byte
 //! limit, ending with a multi-byte character when the limit falls after one, and one in eight
 //! is of one character width throughout (128 bytes of 4-byte characters); one tag list in
@@ -131,12 +141,18 @@ fn one_in(u: &mut Unstructured<'_>, n: u8) -> Result<bool> {
 
 /// A length from `min` to `max`: mostly anywhere, one time in eight `min`, one in four `max`.
 /// No input gives `min`.
+///
+/// The choice and the length in range are both read whatever the choice (a fixed layout: see
+/// the module's documentation), so that a shrinker that lowers the choice to 0 gets the
+/// length in range, and lowering that gets shorter texts.
 fn biased_len(u: &mut Unstructured<'_>, min: usize, max: usize) -> Result<usize> {
-    match u.int_in_range(0u8..=7)? {
-        5 => Ok(min),
-        6 | 7 => Ok(max),
-        _ => u.int_in_range(min..=max),
-    }
+    let choice = u.int_in_range(0u8..=7)?;
+    let in_range = u.int_in_range(min..=max)?;
+    Ok(match choice {
+        5 => min,
+        6 | 7 => max,
+        _ => in_range,
+    })
 }
 
 /// The character widths a text is drawn from: any (`0`), or only `1` to `4` bytes.
@@ -386,7 +402,13 @@ impl Generate for Tag {
 /// 32 bytes (a two-digit number, then 30 bytes).
 impl Generate for MediaTags {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        if one_in(u, 4)? {
+        // One byte is both choices: the top quarter of its values is the full list, the rest
+        // a count of tags (by its remainder). So a shrinker that lowers it leaves the full list
+        // for a count, and lowers the count, with no other byte needed.
+        let pick = u.arbitrary::<u8>()?;
+        let full = pick >= 192;
+        let count = usize::from(pick) % (MediaTags::MAX_TAGS + 1);
+        if full {
             let mut tags = Vec::with_capacity(MediaTags::MAX_TAGS);
             for i in 0..MediaTags::MAX_TAGS {
                 let tail = tag_text_of_len(u, Tag::MAX_BYTES - 2)?;
@@ -394,7 +416,6 @@ impl Generate for MediaTags {
             }
             return MediaTags::try_from(tags).map_err(|_| Error::IncorrectFormat);
         }
-        let count = u.int_in_range(0..=MediaTags::MAX_TAGS)?;
         let mut tags: Vec<Tag> = Vec::with_capacity(count);
         for _ in 0..count {
             let tag = Tag::generate(u)?;
@@ -655,13 +676,9 @@ pub(crate) fn same_object_as(u: &mut Unstructured<'_>, url: &InputUrl) -> Result
     }
 }
 
-/// `Some` value half of the time; `None` when the input is exhausted.
-fn option<T: Generate>(u: &mut Unstructured<'_>) -> Result<Option<T>> {
-    Ok(if u.arbitrary::<bool>()? {
-        Some(T::generate(u)?)
-    } else {
-        None
-    })
+/// A value when `set` (a choice read before, with the other fields' choices), else `None`.
+fn given<T: Generate>(u: &mut Unstructured<'_>, set: bool) -> Result<Option<T>> {
+    Ok(if set { Some(T::generate(u)?) } else { None })
 }
 
 /// `FieldUpdate<T>` of values of `value`: `Keep`, `Clear` or `Set`, equally likely; `Keep`
@@ -670,7 +687,17 @@ pub(crate) fn field_update<'a, T>(
     u: &mut Unstructured<'a>,
     value: impl FnOnce(&mut Unstructured<'a>) -> Result<T>,
 ) -> Result<FieldUpdate<T>> {
-    Ok(match u.int_in_range(0u8..=2)? {
+    let choice = u.int_in_range(0u8..=2)?;
+    update_of(u, choice, value)
+}
+
+/// `Keep` (0), `Clear` (1) or `Set` (2) of `value`, by a choice read before.
+fn update_of<'a, T>(
+    u: &mut Unstructured<'a>,
+    choice: u8,
+    value: impl FnOnce(&mut Unstructured<'a>) -> Result<T>,
+) -> Result<FieldUpdate<T>> {
+    Ok(match choice {
         0 => FieldUpdate::Keep,
         1 => FieldUpdate::Clear,
         _ => FieldUpdate::Set(value(u)?),
@@ -687,12 +714,18 @@ impl<T: Generate> Generate for FieldUpdate<T> {
 /// when the input is exhausted.
 impl Generate for TagsUpdate {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
-        Ok(match u.int_in_range(0u8..=2)? {
-            0 => TagsUpdate::Keep,
-            1 => TagsUpdate::Replace(MediaTags::generate(u)?),
-            _ => TagsUpdate::Append(MediaTags::generate(u)?),
-        })
+        let choice = u.int_in_range(0u8..=2)?;
+        tags_update_of(u, choice)
     }
+}
+
+/// `Keep` (0), `Replace` (1) or `Append` (2), by a choice read before.
+fn tags_update_of(u: &mut Unstructured<'_>, choice: u8) -> Result<TagsUpdate> {
+    Ok(match choice {
+        0 => TagsUpdate::Keep,
+        1 => TagsUpdate::Replace(MediaTags::generate(u)?),
+        _ => TagsUpdate::Append(MediaTags::generate(u)?),
+    })
 }
 
 /// `MediaTarget`: by `MediaId` alone, by `MediaId` with an `InputURL` beside it, or by
@@ -718,11 +751,17 @@ impl Generate for MediaTarget {
 fn field_near<T: Generate + Clone>(
     u: &mut Unstructured<'_>,
     current: Option<&T>,
+    (near, choice): (u8, u8),
 ) -> Result<FieldUpdate<T>> {
-    match (current, u.int_in_range(0u8..=3)?) {
+    match (current, near) {
         (Some(v), 3) => Ok(FieldUpdate::Set(v.clone())),
-        _ => FieldUpdate::generate(u),
+        _ => update_of(u, choice, T::generate),
     }
+}
+
+/// The two choices of [`field_near`], read with the other fields' before any value.
+fn near_choice(u: &mut Unstructured<'_>) -> Result<(u8, u8)> {
+    Ok((u.int_in_range(0u8..=3)?, u.int_in_range(0u8..=2)?))
 }
 
 /// Tags for an update of `media`: a mix of some of its tags and new ones, in an order the
@@ -759,16 +798,21 @@ macro_rules! generate_records {
         /// [`MediaInfo::new`]`("a", "oss://aaa/a")`.
         impl Generate for MediaInfo {
             fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+                // Which fields are set, before any value (a fixed layout).
+                let media_type = u.arbitrary::<bool>()?;
+                let media_tags = u.arbitrary::<bool>()?;
+                $($( let $field = u.arbitrary::<bool>()?; )?)*
+                // Fields are evaluated in the order written.
                 Ok(MediaInfo {
                     media_id: MediaId::generate(u)?,
                     input_url: InputUrl::generate(u)?,
-                    media_type: option(u)?,
-                    media_tags: if u.arbitrary::<bool>()? {
+                    media_type: given(u, media_type)?,
+                    media_tags: if media_tags {
                         MediaTags::generate(u)?
                     } else {
                         MediaTags::new()
                     },
-                    $($( $field: option(u)?, )?)*
+                    $($( $field: given(u, $field)?, )?)*
                 })
             }
         }
@@ -779,10 +823,13 @@ macro_rules! generate_records {
         /// survives `to_params` and `to_query` unchanged. No input gives `MediaId=a`.
         impl Generate for UpdateMediaInfoRequest {
             fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+                // What each field does, before any value (a fixed layout).
+                let media_tags = u.int_in_range(0u8..=2)?;
+                $($( let $field = u.int_in_range(0u8..=2)?; )?)*
                 Ok(UpdateMediaInfoRequest {
                     target: MediaTarget::generate(u)?,
-                    media_tags: TagsUpdate::generate(u)?,
-                    $($( $field: FieldUpdate::generate(u)?, )?)*
+                    media_tags: tags_update_of(u, media_tags)?,
+                    $($( $field: update_of(u, $field, <_>::generate)?, )?)*
                 })
             }
         }
@@ -796,7 +843,11 @@ macro_rules! generate_records {
             u: &mut Unstructured<'_>,
             media: &MediaInfo,
         ) -> Result<UpdateMediaInfoRequest> {
-            let target = match u.int_in_range(0u8..=2)? {
+            // Every choice before any value (a fixed layout).
+            let target = u.int_in_range(0u8..=2)?;
+            let media_tags = u.int_in_range(0u8..=5)?;
+            $($( let $field = near_choice(u)?; )?)*
+            let target = match target {
                 0 => MediaTarget::MediaId {
                     id: media.media_id.clone(),
                     input_url: None,
@@ -807,7 +858,7 @@ macro_rules! generate_records {
                 },
                 _ => MediaTarget::InputUrl(same_object_as(u, &media.input_url)?),
             };
-            let media_tags = match u.int_in_range(0u8..=5)? {
+            let media_tags = match media_tags {
                 0 => TagsUpdate::Keep,
                 1 | 2 => TagsUpdate::Replace(tags_near(u, media)?),
                 _ => TagsUpdate::Append(tags_near(u, media)?),
@@ -815,7 +866,7 @@ macro_rules! generate_records {
             Ok(UpdateMediaInfoRequest {
                 target,
                 media_tags,
-                $($( $field: field_near(u, media.$field.as_ref())?, )?)*
+                $($( $field: field_near(u, media.$field.as_ref(), $field)?, )?)*
             })
         }
     };
@@ -870,16 +921,18 @@ pub(crate) fn user_data_object(u: &mut Unstructured<'_>) -> Result<UserData> {
 impl Generate for crate::RegisterConfig {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
         let mut c = crate::RegisterConfig::default();
-        if u.arbitrary()? {
+        // Which members are given, before any value (a fixed layout).
+        let given: [bool; 4] = u.arbitrary()?;
+        if given[0] {
             c.need_sprite = Some(u.arbitrary()?);
         }
-        if u.arbitrary()? {
+        if given[1] {
             c.need_snapshot = Some(u.arbitrary()?);
         }
-        if u.arbitrary()? {
+        if given[2] {
             c.cover_start_time = Some(u.int_in_range(0..=36_000_000)?);
         }
-        if u.arbitrary()? {
+        if given[3] {
             c.search_lib_name = Some(text(
                 u,
                 1,
@@ -897,25 +950,28 @@ impl Generate for crate::RegisterConfig {
 /// gives `InputURL=oss://aaa/a`.
 impl Generate for crate::RegisterMediaInfoRequest {
     fn generate(u: &mut Unstructured<'_>) -> Result<Self> {
+        // Which parameters are given, before any value (a fixed layout).
+        let [media_type, business_type, title, description, media_tags, cover_url, user_data, overwrite, client_token, register_config, cate_id, workflow_id, reference_id, smart_tag_template_id]: [bool; 14] =
+            u.arbitrary()?;
         let mut r = crate::RegisterMediaInfoRequest::new(InputUrl::generate(u)?);
-        r.media_type = option(u)?;
-        r.business_type = option(u)?;
-        r.title = option(u)?;
-        r.description = option(u)?;
-        if u.arbitrary()? {
+        r.media_type = given(u, media_type)?;
+        r.business_type = given(u, business_type)?;
+        r.title = given(u, title)?;
+        r.description = given(u, description)?;
+        if media_tags {
             r.media_tags = MediaTags::generate(u)?;
         }
-        r.cover_url = option(u)?;
-        if u.arbitrary()? {
+        r.cover_url = given(u, cover_url)?;
+        if user_data {
             r.user_data = Some(user_data_object(u)?);
         }
-        r.overwrite = u.arbitrary()?;
-        r.client_token = option(u)?;
-        r.register_config = option(u)?;
-        r.cate_id = option(u)?;
-        r.workflow_id = option(u)?;
-        r.reference_id = option(u)?;
-        r.smart_tag_template_id = option(u)?;
+        r.overwrite = overwrite;
+        r.client_token = given(u, client_token)?;
+        r.register_config = given(u, register_config)?;
+        r.cate_id = given(u, cate_id)?;
+        r.workflow_id = given(u, workflow_id)?;
+        r.reference_id = given(u, reference_id)?;
+        r.smart_tag_template_id = given(u, smart_tag_template_id)?;
         if r.media_type_or_inferred() == Some(crate::MediaType::Text)
             && !matches!(
                 r.business_type,

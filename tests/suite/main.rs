@@ -22,6 +22,7 @@ mod sdk_register;
 mod sdk_requests;
 mod serde_json;
 mod service;
+mod shrinking;
 mod update;
 mod values_ids;
 mod values_text;

@@ -765,15 +765,16 @@ fn near_choice(u: &mut Unstructured<'_>) -> Result<(u8, u8)> {
 }
 
 /// Tags for an update of `media`: a mix of some of its tags and new ones, in an order the
-/// input chooses, at most 16 distinct.
-fn tags_near(u: &mut Unstructured<'_>, media: &MediaInfo) -> Result<MediaTags> {
+/// input chooses, at most 16 distinct, at most `new` of them new.
+fn tags_near(u: &mut Unstructured<'_>, media: &MediaInfo, new: usize) -> Result<MediaTags> {
     let mut pool: Vec<Tag> = Vec::with_capacity(media.media_tags.len() + 6);
     for tag in &media.media_tags {
         if u.arbitrary::<bool>()? {
             pool.push(tag.clone());
         }
     }
-    for _ in 0..u.int_in_range(0u8..=6)? {
+    let count = usize::from(u.int_in_range(0u8..=6)?).min(new);
+    for _ in 0..count {
         pool.push(Tag::generate(u)?);
     }
     // A shuffle the input drives.
@@ -838,7 +839,7 @@ macro_rules! generate_records {
         /// another way of writing its `InputURL`, or that other `InputURL` alone); each field
         /// set to its current value as often as to a new one; the tags replaced or appended a
         /// mix of some of `media`'s and new ones, so appends skip present tags and sometimes
-        /// go over 16 (which `apply_update` refuses).
+        /// go over 16 (one append in sixteen may; `apply_update` refuses it).
         pub(crate) fn request_for(
             u: &mut Unstructured<'_>,
             media: &MediaInfo,
@@ -846,6 +847,9 @@ macro_rules! generate_records {
             // Every choice before any value (a fixed layout).
             let target = u.int_in_range(0u8..=2)?;
             let media_tags = u.int_in_range(0u8..=5)?;
+            // One append in sixteen may take the asset past 16 tags; the others add at most
+            // what fits.
+            let overflow = one_in(u, 16)?;
             $($( let $field = near_choice(u)?; )?)*
             let target = match target {
                 0 => MediaTarget::MediaId {
@@ -860,8 +864,15 @@ macro_rules! generate_records {
             };
             let media_tags = match media_tags {
                 0 => TagsUpdate::Keep,
-                1 | 2 => TagsUpdate::Replace(tags_near(u, media)?),
-                _ => TagsUpdate::Append(tags_near(u, media)?),
+                1 | 2 => TagsUpdate::Replace(tags_near(u, media, MediaTags::MAX_TAGS)?),
+                _ => {
+                    let room = if overflow {
+                        MediaTags::MAX_TAGS
+                    } else {
+                        MediaTags::MAX_TAGS - media.media_tags.len()
+                    };
+                    TagsUpdate::Append(tags_near(u, media, room)?)
+                }
             };
             Ok(UpdateMediaInfoRequest {
                 target,

@@ -24,12 +24,13 @@ use unicode_segmentation::UnicodeSegmentation;
 pub type Oracle = fn(&[u8]);
 
 /// Every target: its name (the directory under `fuzz/corpus/`) and its oracle.
-pub const TARGETS: [(&str, Oracle); 7] = [
+pub const TARGETS: [(&str, Oracle); 8] = [
     ("query", query),
     ("params", params),
     ("input_url", input_url),
     ("media_tags", media_tags),
     ("apply_update", apply_update),
+    ("aimed_update", aimed_update),
     ("text", text),
     ("register", register),
 ];
@@ -505,25 +506,6 @@ fn check_tags(tags: &MediaTags) {
 mod model;
 use model::{model_update, Model};
 
-/// The same object written in another form (OSS: `oss://` ↔ `https://`; VOD: upper-case
-/// scheme), for targets that name the asset without repeating its URL.
-fn other_form(url: &InputUrl) -> InputUrl {
-    let s = match (url.vod_id(), url.bucket(), url.object_key()) {
-        (Some(id), _, _) => format!("VOD://{id}"),
-        (None, Some(bucket), Some(key)) if url.host().is_some() => {
-            format!("oss://{bucket}/{}", encode(key, b"/"))
-        }
-        (None, Some(bucket), Some(key)) => {
-            format!(
-                "https://{bucket}.oss-cn-shanghai.aliyuncs.com/{}",
-                encode(key, b"")
-            )
-        }
-        _ => url.to_string(),
-    };
-    s.parse().expect("the same object in another form")
-}
-
 /// Every value of an arbitrary asset is valid: it parses back to itself.
 fn check_media_values(m: &MediaInfo) {
     fn back<T: Display + std::str::FromStr + PartialEq + std::fmt::Debug>(v: &Option<T>) {
@@ -550,45 +532,65 @@ fn check_media_values(m: &MediaInfo) {
     check_tags(&m.media_tags);
 }
 
-/// `apply_update` on an arbitrary asset and request, the request aimed at the asset most of
-/// the time: agreement with the model, `changed` exactly the differing fields, MediaId and
-/// InputURL kept, idempotence; and the generated values are valid and round-trip.
+/// `apply_update` on an arbitrary asset and request, the request aimed at the asset (the
+/// crate's aimed generator) six times in eight, otherwise an arbitrary request, its target
+/// sometimes given the asset's ID beside another object: [`check_update`].
 pub fn apply_update(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let aim = u8::arbitrary(&mut u).expect("u8 from any input");
     let media = MediaInfo::arbitrary(&mut u).expect("MediaInfo from any input");
-    let mut request =
-        UpdateMediaInfoRequest::arbitrary(&mut u).expect("UpdateMediaInfoRequest from any input");
-    let id = media.media_id.clone();
-    let url = media.input_url.clone();
-    request.target = match aim % 8 {
-        0 | 1 => MediaTarget::MediaId {
-            id,
-            input_url: None,
-        },
-        2 => MediaTarget::MediaId {
-            id,
-            input_url: Some(url),
-        },
-        3 => MediaTarget::MediaId {
-            id,
-            input_url: Some(other_form(&url)),
-        },
-        4 => MediaTarget::InputUrl(url),
-        5 => MediaTarget::InputUrl(other_form(&url)),
-        // Arbitrary: mostly another asset, or another object beside the right ID.
-        6 => match request.target {
-            MediaTarget::MediaId { input_url, .. } => MediaTarget::MediaId { id, input_url },
-            target => target,
-        },
-        _ => request.target,
-    };
-    check_media_values(&media);
-    check_round_trip(&request);
+    let request = match aim % 8 {
+        0..=5 => UpdateMediaInfoRequest::arbitrary_for(&mut u, &media),
+        6 => UpdateMediaInfoRequest::arbitrary(&mut u).map(|mut r| {
+            // The asset's ID beside another object, or another asset.
+            if let MediaTarget::MediaId { input_url, .. } = r.target {
+                r.target = MediaTarget::MediaId {
+                    id: media.media_id.clone(),
+                    input_url,
+                };
+            }
+            r
+        }),
+        _ => UpdateMediaInfoRequest::arbitrary(&mut u),
+    }
+    .expect("UpdateMediaInfoRequest from any input");
+    check_update(&media, &request);
+}
 
-    let before = Model::of(&media);
-    let outcome = apply(&media, &request);
-    match (&outcome, model_update(&media, &request)) {
+/// Updates aimed at the asset (`UpdateMediaInfoRequest::arbitrary_for`): [`check_update`],
+/// and the only refusal is an append past 16 tags.
+pub fn aimed_update(data: &[u8]) {
+    aimed_update_succeeds(data);
+}
+
+/// [`aimed_update`], telling whether the update succeeded.
+pub fn aimed_update_succeeds(data: &[u8]) -> bool {
+    let mut u = Unstructured::new(data);
+    let media = MediaInfo::arbitrary(&mut u).expect("MediaInfo from any input");
+    let request =
+        UpdateMediaInfoRequest::arbitrary_for(&mut u, &media).expect("a request from any input");
+    match check_update(&media, &request) {
+        Ok(()) => true,
+        Err(e) => {
+            assert!(
+                matches!(e, UpdateError::TooManyTags { .. }),
+                "an aimed update is refused only past 16 tags: {e}"
+            );
+            false
+        }
+    }
+}
+
+/// `apply_update` of `request` to `media`: agreement with the model, `changed` exactly the
+/// differing fields, MediaId and InputURL kept, idempotence; the generated values valid and
+/// round-tripping; the input untouched. The crate's refusal, when the model agrees.
+fn check_update(media: &MediaInfo, request: &UpdateMediaInfoRequest) -> Result<(), UpdateError> {
+    check_media_values(media);
+    check_round_trip(request);
+
+    let before = Model::of(media);
+    let outcome = apply(media, request);
+    match (&outcome, model_update(media, request)) {
         (Ok(out), Ok(want)) => {
             let after = Model::of(&out.media);
             assert_eq!(after, want);
@@ -605,7 +607,7 @@ pub fn apply_update(data: &[u8]) {
             for p in UpdateMediaInfoRequest::PARAMS {
                 assert_eq!(out.is_changed(p), differing.contains(&p));
             }
-            let again = apply(&out.media, &request).expect("a second apply succeeds");
+            let again = apply(&out.media, request).expect("a second apply succeeds");
             assert_eq!(again.media, out.media, "idempotent");
             assert!(again.changed.is_empty(), "idempotent: {:?}", again.changed);
         }
@@ -620,7 +622,8 @@ pub fn apply_update(data: &[u8]) {
         }
         (got, want) => panic!("apply_update gave {got:?}, the model says {want:?}"),
     }
-    assert_eq!(Model::of(&media), before, "the input is untouched");
+    assert_eq!(Model::of(media), before, "the input is untouched");
+    outcome.map(|_| ())
 }
 
 // ---------------------------------------------------------------------------------------

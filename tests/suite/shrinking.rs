@@ -95,7 +95,13 @@ fn a_tag_with_a_multi_byte_character_shrinks_to_that_character() {
 
 #[test]
 fn registrations_shrink_to_one_parameter_given() {
-    for r in minimal(strategy::register_media_info_request(), |r| r.title.is_some()) {
-        assert_eq!(r.to_query(), "InputURL=oss%3A%2F%2Faaa%2Fa&Title=a", "{r:?}");
+    for r in minimal(strategy::register_media_info_request(), |r| {
+        r.title.is_some()
+    }) {
+        assert_eq!(
+            r.to_query(),
+            "InputURL=oss%3A%2F%2Faaa%2Fa&Title=a",
+            "{r:?}"
+        );
     }
 }

@@ -507,7 +507,7 @@ pub fn update_media_info_request() -> impl Strategy<Value = UpdateMediaInfoReque
 /// * each field is set to its current value as often as to a new one (a change that is not
 ///   one);
 /// * the tags replaced or appended are a shuffled mix of some of `media`'s tags and new ones,
-///   so appends skip present tags and sometimes go over 16 (which `apply_update` refuses).
+///   so appends skip present tags and one append in sixteen may go over 16 (which `apply_update` refuses).
 pub fn update_media_info_request_for(
     media: &MediaInfo,
 ) -> impl Strategy<Value = UpdateMediaInfoRequest> {

@@ -998,3 +998,111 @@ impl Generate for crate::RegisterMediaInfoRequest {
         Ok(r)
     }
 }
+
+/// Words of typical titles, descriptions and tags: ASCII mostly, some Chinese.
+const WORDS: [&str; 24] = [
+    "news",
+    "sports",
+    "travel",
+    "vlog",
+    "music",
+    "live",
+    "summer",
+    "sunset",
+    "city",
+    "night",
+    "intro",
+    "review",
+    "daily",
+    "team",
+    "match",
+    "highlights",
+    "trailer",
+    "tutorial",
+    "part",
+    "2024",
+    "旅行",
+    "新闻",
+    "体育",
+    "音乐",
+];
+
+/// `min` to `max` words joined by `sep`, each drawn from [`WORDS`], at most `limit` bytes.
+fn words(u: &mut Unstructured<'_>, min: u8, max: u8, sep: &str, limit: usize) -> Result<String> {
+    let mut s = String::new();
+    for i in 0..u.int_in_range(min..=max)? {
+        let word = *u.choose(&WORDS)?;
+        if s.len() + sep.len() + word.len() > limit {
+            break;
+        }
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(word);
+    }
+    if s.is_empty() {
+        s.push_str("video");
+    }
+    Ok(s)
+}
+
+/// A request as clients typically send it, for benchmarks: found by a 32-hex-digit MediaId
+/// (one in eight by an `oss://` InputURL of an `.mp4`), a title of a few words half of the
+/// time, a description of a sentence or two one time in three, one to five tags one in
+/// three (appended one in four of those), a small CateId one in four, a short JSON UserData,
+/// a cover, a category, a BusinessType with a ReferenceId one in eight each. The limits are the
+/// other strategies' business.
+pub(crate) fn typical_request(u: &mut Unstructured<'_>) -> Result<UpdateMediaInfoRequest> {
+    let set: [u8; 10] = u.arbitrary()?;
+    let chance = |i: usize, one_in: u8| set.get(i).is_some_and(|b| b % one_in == 0);
+    let target = if chance(0, 8) {
+        MediaTarget::InputUrl(valid(format!(
+            "oss://example-bucket/videos/{}.mp4",
+            words(u, 1, 3, "-", 60)?
+        ))?)
+    } else {
+        MediaTarget::MediaId {
+            id: valid(ascii(u, HEX_DIGITS, 32, 32)?)?,
+            input_url: None,
+        }
+    };
+    let mut r = UpdateMediaInfoRequest::new(target);
+    let text = |u: &mut Unstructured<'_>, min, max, limit| words(u, min, max, " ", limit);
+    if chance(1, 2) {
+        r.title = FieldUpdate::Set(valid(text(u, 1, 6, Title::MAX_BYTES)?)?);
+    }
+    if chance(2, 3) {
+        r.description = FieldUpdate::Set(valid(text(u, 5, 30, Description::MAX_BYTES)?)?);
+    }
+    if chance(3, 3) {
+        let tags: MediaTags = valid(words(u, 1, 5, ",", 200)?)?;
+        r.media_tags = if chance(4, 4) {
+            TagsUpdate::Append(tags)
+        } else {
+            TagsUpdate::Replace(tags)
+        };
+    }
+    if chance(5, 4) {
+        r.cate_id = FieldUpdate::Set(
+            CateId::try_from(u.int_in_range(1..=9_999)?).map_err(|_| Error::IncorrectFormat)?,
+        );
+    }
+    if chance(6, 8) {
+        let word = *u.choose(&WORDS)?;
+        r.user_data = FieldUpdate::Set(valid(format!("{{\"source\":\"{word}\"}}"))?);
+    }
+    if chance(7, 8) {
+        r.cover_url = FieldUpdate::Set(valid(format!(
+            "https://example-bucket.oss-cn-shanghai.aliyuncs.com/covers/{}.jpg",
+            words(u, 1, 2, "-", 40)?
+        ))?);
+    }
+    if chance(8, 8) {
+        r.category = FieldUpdate::Set(valid(text(u, 1, 2, Category::MAX_BYTES)?)?);
+    }
+    if chance(9, 8) {
+        r.business_type = FieldUpdate::Set(*u.choose(&BusinessType::ALL)?);
+        r.reference_id = FieldUpdate::Set(valid(ascii(u, ID_CHARS, 8, 24)?)?);
+    }
+    Ok(r)
+}

@@ -202,3 +202,27 @@ fn another_media_id_check_is_not_vacuous() {
     let err = apply_update(&media, &request).unwrap_err();
     assert_eq!(err.to_string(), "no media asset has MediaId \"abd\"");
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A whole request with parameters broken gives exactly the errors its strategy expects,
+    /// each `InvalidParameter`, through the pairs and the query alike.
+    #[test]
+    fn broken_requests_give_exactly_their_problems(bad in strategy::invalid_update_media_info_request()) {
+        let want: Vec<&str> = bad.problems.iter().map(|p| p.name()).collect();
+        let err = UpdateMediaInfoRequest::from_params(&bad.params).unwrap_err();
+        let found: Vec<&str> = err.errors().iter().map(|e| e.param()).collect();
+        prop_assert_eq!(&found, &want, "{}", err);
+        prop_assert!(err.errors().iter().all(|e| e.code() == ErrorCode::InvalidParameter));
+    }
+
+    #[test]
+    fn broken_registrations_give_exactly_their_problems(bad in strategy::invalid_register_media_info_request()) {
+        let want: Vec<&str> = bad.problems.iter().map(|p| p.name()).collect();
+        let err = ims_media::RegisterMediaInfoRequest::from_params(&bad.params).unwrap_err();
+        let found: Vec<&str> = err.errors().iter().map(|e| e.param()).collect();
+        prop_assert_eq!(&found, &want, "{}", err);
+        prop_assert!(err.errors().iter().all(|e| e.code() == ErrorCode::InvalidParameter));
+    }
+}

@@ -105,3 +105,20 @@ fn registrations_shrink_to_one_parameter_given() {
         );
     }
 }
+
+/// The typical sampler is typical: short queries, each valid on the wire, and unlike the
+/// edge-leaning strategy's.
+#[test]
+fn typical_requests_are_short_and_round_trip() {
+    let sample = strategy::typical_update_media_info_requests(2_000, 1);
+    let bytes: Vec<usize> = sample.iter().map(|r| r.to_query().len()).collect();
+    let average = bytes.iter().sum::<usize>() / bytes.len();
+    eprintln!("typical queries: {average} bytes on average");
+    assert!((60..=250).contains(&average), "{average}");
+    for r in &sample {
+        assert_eq!(UpdateMediaInfoRequest::from_query(&r.to_query()).as_ref(), Ok(r));
+    }
+    assert!(sample.iter().any(|r| matches!(r.title, FieldUpdate::Set(_))));
+    assert!(sample.iter().any(|r| matches!(r.media_tags, TagsUpdate::Append(_))));
+    assert!(sample.iter().any(|r| matches!(r.target, ims_media::MediaTarget::InputUrl(_))));
+}

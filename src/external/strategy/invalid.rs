@@ -626,3 +626,86 @@ pub fn invalid_register_param() -> impl Strategy<Value = (Param, String)> {
     ])
     .boxed()
 }
+
+/// A whole request with one or more parameters broken, and the problems it must give: what
+/// [`invalid_update_media_info_request`] and [`invalid_register_media_info_request`]
+/// generate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidRequest {
+    /// The wire parameters: a valid request's, with each broken parameter's value replaced
+    /// by (or given as) one it refuses.
+    pub params: Vec<(&'static str, String)>,
+    /// The broken parameters, in the order `from_params` reports their errors: one
+    /// `InvalidParameter` error each, and no other error.
+    pub problems: Vec<Param>,
+}
+
+/// `base`'s parameters with each of `broken` given its refused value (the first of a
+/// parameter drawn twice), the problems in [`Param::ALL`] order.
+fn broken_request(
+    base: Vec<(&'static str, String)>,
+    broken: Vec<(Param, String)>,
+) -> InvalidRequest {
+    let mut params = base;
+    let mut problems: Vec<Param> = Vec::new();
+    for (param, value) in broken {
+        if problems.contains(&param) {
+            continue;
+        }
+        params.retain(|(name, _)| *name != param.name());
+        params.push((param.name(), value));
+        problems.push(param);
+    }
+    problems.sort();
+    InvalidRequest { params, problems }
+}
+
+/// UpdateMediaInfo requests with one to three parameters broken ([`invalid_param`]'s
+/// values), the others those of a valid request:
+/// [`UpdateMediaInfoRequest::from_params`](crate::UpdateMediaInfoRequest::from_params)
+/// reports exactly [`InvalidRequest::problems`]. It shrinks towards one parameter broken
+/// beside `MediaId=a`.
+///
+/// ```
+/// use ims_media::{strategy, UpdateMediaInfoRequest};
+/// use proptest::prelude::*;
+/// use proptest::strategy::ValueTree;
+/// use proptest::test_runner::TestRunner;
+/// let mut runner = TestRunner::deterministic();
+/// for _ in 0..20 {
+///     let bad = strategy::invalid_update_media_info_request()
+///         .new_tree(&mut runner)
+///         .unwrap()
+///         .current();
+///     let err = UpdateMediaInfoRequest::from_params(&bad.params).unwrap_err();
+///     let found: Vec<&str> = err.errors().iter().map(|e| e.param()).collect();
+///     let want: Vec<&str> = bad.problems.iter().map(|p| p.name()).collect();
+///     assert_eq!(found, want);
+/// }
+/// ```
+pub fn invalid_update_media_info_request() -> impl Strategy<Value = InvalidRequest> {
+    (
+        super::update_media_info_request(),
+        vec(invalid_param(), 1..=3),
+    )
+        .prop_map(|(request, broken)| broken_request(request.to_params(), broken))
+        .boxed()
+}
+
+/// RegisterMediaInfo requests with one to three parameters broken
+/// ([`invalid_register_param`]'s values), the others those of a valid request whose type is
+/// not `text` (so that no broken value makes the BusinessType rule apply):
+/// `RegisterMediaInfoRequest::from_params` reports exactly [`InvalidRequest::problems`].
+pub fn invalid_register_media_info_request() -> impl Strategy<Value = InvalidRequest> {
+    (
+        super::register_media_info_request(),
+        vec(invalid_register_param(), 1..=3),
+    )
+        .prop_map(|(mut request, broken)| {
+            if request.media_type_or_inferred() == Some(crate::MediaType::Text) {
+                request.media_type = Some(crate::MediaType::Video);
+            }
+            broken_request(request.to_params(), broken)
+        })
+        .boxed()
+}

@@ -96,8 +96,9 @@ pub use invalid::{
     invalid_append_tags, invalid_business_type, invalid_cate_id, invalid_category,
     invalid_client_token, invalid_cover_url, invalid_description, invalid_input_url,
     invalid_media_id, invalid_media_tags, invalid_media_type, invalid_param, invalid_reference_id,
-    invalid_register_config, invalid_register_param, invalid_register_user_data, invalid_tag,
-    invalid_title, invalid_user_data,
+    invalid_register_config, invalid_register_media_info_request, invalid_register_param,
+    invalid_register_user_data, invalid_tag, invalid_title, invalid_update_media_info_request,
+    invalid_user_data, InvalidRequest,
 };
 
 /// The most bytes a strategy draws for the generator: enough for the largest asset (a
@@ -513,6 +514,71 @@ pub fn update_media_info_request_for(
 ) -> impl Strategy<Value = UpdateMediaInfoRequest> {
     let media = media.clone();
     generated(move |u| generate::request_for(u, &media))
+}
+
+/// An asset and an update aimed at it ([`media_info`], then
+/// [`update_media_info_request_for`] of it), drawn from the same bytes so that they shrink
+/// together: towards [`MediaInfo::new`] and `MediaId=a`.
+///
+/// ```
+/// use ims_media::{apply_update, strategy};
+/// use proptest::prelude::*;
+/// proptest! {
+///     #![proptest_config(ProptestConfig::with_cases(32))]
+///     fn an_update_is_idempotent((media, request) in strategy::media_and_update_request()) {
+///         if let Ok(once) = apply_update(&media, &request) {
+///             prop_assert_eq!(apply_update(&once.media, &request).unwrap().media, once.media);
+///         }
+///     }
+/// }
+/// # fn main() { an_update_is_idempotent(); }
+/// ```
+pub fn media_and_update_request() -> impl Strategy<Value = (MediaInfo, UpdateMediaInfoRequest)> {
+    generated(|u| {
+        let media = MediaInfo::generate(u)?;
+        let request = generate::request_for(u, &media)?;
+        Ok((media, request))
+    })
+}
+
+/// UpdateMediaInfo requests as clients typically send them, for benchmarks and load tests
+/// rather than edge cases: a 32-hex-digit MediaId (one in eight an `oss://` InputURL), a
+/// title of a few words half of the time, a description of a sentence or two one in three,
+/// one to five tags one in three, a small CateId one in four, and now and then a short
+/// UserData, a cover, a category, a BusinessType with a ReferenceId. Their queries average
+/// about 170 bytes (the other strategies lean to the limits: about 3 KiB).
+/// [`typical_update_media_info_requests`] draws a fixed sample of them.
+pub fn typical_update_media_info_request() -> impl Strategy<Value = UpdateMediaInfoRequest> {
+    generated(generate::typical_request)
+}
+
+/// `n` requests of [`typical_update_media_info_request`], the same for the same `seed`: a
+/// benchmark's input.
+///
+/// ```
+/// let sample = ims_media::strategy::typical_update_media_info_requests(1_000, 7);
+/// assert_eq!(sample.len(), 1_000);
+/// assert_eq!(sample, ims_media::strategy::typical_update_media_info_requests(1_000, 7));
+/// let bytes: usize = sample.iter().map(|r| r.to_query().len()).sum();
+/// assert!(bytes / sample.len() < 400);
+/// ```
+pub fn typical_update_media_info_requests(n: usize, seed: u64) -> Vec<UpdateMediaInfoRequest> {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng};
+    let mut key = [0u8; 32];
+    for (k, b) in key.iter_mut().zip(seed.to_le_bytes().iter().cycle()) {
+        *k = *b;
+    }
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &key);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    let strategy = typical_update_media_info_request();
+    (0..n)
+        .map(|_| {
+            strategy
+                .new_tree(&mut runner)
+                .expect("the strategy never rejects")
+                .current()
+        })
+        .collect()
 }
 
 /// A [`MediaType`](crate::MediaType), each of the four equally likely.

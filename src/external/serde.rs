@@ -95,6 +95,10 @@ impl<'de> Deserialize<'de> for CateId {
         match Scalar::deserialize(d)? {
             Scalar::Int(n) => CateId::try_from(n).map_err(de::Error::custom),
             Scalar::Str(s) | Scalar::OtherNumber(s) => s.parse().map_err(de::Error::custom),
+            Scalar::Fraction(v) => Err(de::Error::custom(format_args!(
+                "invalid CateId: {}, expected an integer",
+                fraction(v)
+            ))),
             other => Err(de::Error::custom(format_args!(
                 "invalid CateId: {}, expected a number or a string of digits",
                 other.describe()
@@ -103,13 +107,20 @@ impl<'de> Deserialize<'de> for CateId {
     }
 }
 
+/// A JSON number with a fraction or an exponent, for a message: as the reader read it.
+fn fraction(v: f64) -> String {
+    format!("a number with a fraction or an exponent (read as {v:?})")
+}
+
 /// A JSON scalar, for the fields that take more than one JSON type.
 enum Scalar {
     Null,
     Bool(bool),
     Int(i64),
-    /// A number that is not an `i64` (too large, or a fraction), as written.
+    /// An integer too large for an `i64`, as written.
     OtherNumber(String),
+    /// A number with a fraction or an exponent.
+    Fraction(f64),
     Str(String),
     /// An array or an object, skipped without being kept: never a parameter's value.
     Compound(&'static str),
@@ -123,6 +134,7 @@ impl Scalar {
             Scalar::Bool(b) => b.to_string(),
             Scalar::Int(n) => n.to_string(),
             Scalar::OtherNumber(n) => n.clone(),
+            Scalar::Fraction(v) => fraction(*v),
             Scalar::Str(s) => crate::Excerpt::new(s).to_string(),
         }
     }
@@ -153,9 +165,8 @@ impl<'de> Deserialize<'de> for Scalar {
                     .map_or_else(|_| Scalar::OtherNumber(v.to_string()), Scalar::Int))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                // `{:?}` keeps the fraction (`3048.0`, `1000.0` for `1e3`): a JSON float is
-                // never taken for an integer.
-                Ok(Scalar::OtherNumber(format!("{v:?}")))
+                // A JSON float (`1.5`, `3048.0`, `1e3`) is never taken for an integer.
+                Ok(Scalar::Fraction(v))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar::Str(v.to_owned()))
@@ -394,8 +405,12 @@ impl<'de, R: Draft> Visitor<'de> for MemberSeed<'_, R> {
         Ok(())
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // `{:?}` keeps the fraction (`3048.0`): a JSON float is never an integer.
-        self.number(format!("{v:?}"));
+        // A JSON number with a fraction or an exponent is never an integer, and is not
+        // quoted back as if it were a string of digits.
+        self.add(Err(ParamErrorKind::WrongType {
+            found: fraction(v).into(),
+            expected: "an integer",
+        }));
         Ok(())
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -523,6 +538,10 @@ fn raw_cate_id<E: de::Error>(value: Scalar) -> Result<Option<i64>, E> {
                 )),
             }),
         },
+        Scalar::Fraction(v) => Err(E::custom(format_args!(
+            "invalid CateId: {}, expected an integer",
+            fraction(v)
+        ))),
         other => Err(E::custom(format_args!(
             "invalid CateId: {}, expected a number or a string of digits",
             other.describe()

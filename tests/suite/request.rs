@@ -1271,3 +1271,45 @@ fn messages_quote_values_so_any_reader_can_read_them() {
         "invalid MediaId: character U+3000 at byte 2 not allowed, only A-Z a-z 0-9 - _ in \"ab<U+3000>\""
     );
 }
+
+/// A cover copied from GetMediaInfo is signed and too long: every entry point says it is
+/// signed (and to give the unsigned URL) rather than only its length; an unsigned long cover
+/// is refused by its length.
+#[test]
+fn a_long_signed_cover_is_refused_as_signed() {
+    let signed =
+        "http://example-bucket.oss-cn-shanghai.aliyuncs.com/example.png?Expires=1700000000\
+        &OSSAccessKeyId=LTAI4Fk9FstqSEYnqKJ5Dpeo&Signature=gTOiDCFC0uW9wr27XC0Ej4mn0rY%3D";
+    assert!(signed.len() > ims_media::CoverUrl::MAX_BYTES);
+    let message = "invalid CoverURL: signed by OSS, a signed URL expires: give the unsigned URL in";
+    let encoded: String = signed
+        .bytes()
+        .map(|b| match b {
+            b'&' => "%26".to_owned(),
+            b'=' => "%3D".to_owned(),
+            b'%' => "%25".to_owned(),
+            b => char::from(b).to_string(),
+        })
+        .collect();
+    let errors = [
+        ims_media::UpdateMediaInfoRequest::from_params([("MediaId", "a"), ("CoverURL", signed)])
+            .unwrap_err()
+            .to_string(),
+        ims_media::UpdateMediaInfoRequest::from_query(&format!("MediaId=a&CoverURL={encoded}"))
+            .unwrap_err()
+            .to_string(),
+        serde_json::from_value::<ims_media::UpdateMediaInfoRequest>(
+            serde_json::json!({"MediaId": "a", "CoverURL": signed}),
+        )
+        .unwrap_err()
+        .to_string(),
+    ];
+    for e in &errors {
+        assert!(e.starts_with(message), "{e}");
+    }
+    let long = format!("https://example.com/{}", "c".repeat(200));
+    assert_eq!(
+        long.parse::<ims_media::CoverUrl>().unwrap_err().to_string(),
+        "invalid CoverURL: 220 bytes, at most 128 allowed"
+    );
+}

@@ -196,11 +196,11 @@ fn media_info_cate_id_is_a_number_or_a_digit_string() {
     );
     bad(
         json!(1.5),
-        "invalid CateId: \"1.5\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: a number with a fraction or an exponent (read as 1.5), expected an integer",
     );
     bad(
         json!(3048.0),
-        "invalid CateId: \"3048.0\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: a number with a fraction or an exponent (read as 3048.0), expected an integer",
     );
     bad(
         json!(true),
@@ -481,15 +481,15 @@ fn request_cate_id_is_a_number_or_a_digit_string() {
     );
     bad(
         json!(1.5),
-        "invalid CateId: \"1.5\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: a number with a fraction or an exponent (read as 1.5), expected an integer",
     );
     bad(
         json!(3048.0),
-        "invalid CateId: \"3048.0\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: a number with a fraction or an exponent (read as 3048.0), expected an integer",
     );
     bad(
         json!(1e3),
-        "invalid CateId: \"1000.0\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: a number with a fraction or an exponent (read as 1000.0), expected an integer",
     );
     bad(
         json!(true),
@@ -675,7 +675,7 @@ fn cate_id_is_a_number() {
     );
     de_err::<CateId>(
         json!(2.5),
-        "invalid CateId: \"2.5\" is not a decimal integer, only digits 0-9 allowed",
+        "invalid CateId: a number with a fraction or an exponent (read as 2.5), expected an integer",
     );
 }
 

@@ -116,9 +116,18 @@ fn typical_requests_are_short_and_round_trip() {
     eprintln!("typical queries: {average} bytes on average");
     assert!((60..=250).contains(&average), "{average}");
     for r in &sample {
-        assert_eq!(UpdateMediaInfoRequest::from_query(&r.to_query()).as_ref(), Ok(r));
+        assert_eq!(
+            UpdateMediaInfoRequest::from_query(&r.to_query()).as_ref(),
+            Ok(r)
+        );
     }
-    assert!(sample.iter().any(|r| matches!(r.title, FieldUpdate::Set(_))));
-    assert!(sample.iter().any(|r| matches!(r.media_tags, TagsUpdate::Append(_))));
-    assert!(sample.iter().any(|r| matches!(r.target, ims_media::MediaTarget::InputUrl(_))));
+    assert!(sample
+        .iter()
+        .any(|r| matches!(r.title, FieldUpdate::Set(_))));
+    assert!(sample
+        .iter()
+        .any(|r| matches!(r.media_tags, TagsUpdate::Append(_))));
+    assert!(sample
+        .iter()
+        .any(|r| matches!(r.target, ims_media::MediaTarget::InputUrl(_))));
 }

@@ -282,6 +282,10 @@ fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("  Description= is not a change: the asset had no description to clear");
     println!(
+        "  AppendTags=True (as the Python SDK writes a boolean) appends MediaTags=sports, weather: \
+         sports is already a tag and is skipped, \" weather\" is trimmed and added"
+    );
+    println!(
         "  the same request again changes: {:?}\n",
         apply_update(&outcome.media, &request)?.changed
     );
@@ -301,13 +305,18 @@ fn try_demo() -> Result<(), Box<dyn std::error::Error>> {
     let bad = "MediaId=****20b48fb04483915d4f2cd8ac****&Title=%07bell&CateId=-5\
                &BusinessType=video&MediaTags=a%2C%2Cb&Tittle=x";
     println!("rejected request:\n{bad}");
-    let err: Error = match UpdateMediaInfoRequest::from_query(bad) {
+    let problems = match UpdateMediaInfoRequest::from_query(bad) {
         Ok(_) => return Err("the rejected request was accepted".into()),
-        Err(e) => e.into(),
+        Err(e) => e,
     };
+    println!("its problems, all found at once, in parameter order:");
+    for problem in problems.errors() {
+        println!("  {problem}");
+    }
+    let err = Error::from(problems);
     let body = ErrorResponse::new(&err, "7A1C2E3D-0B4F-4C5D", "ice.cn-shanghai.aliyuncs.com");
     println!(
-        "{} {}\n",
+        "the error body carries them joined by \"; \":\n{} {}\n",
         body.http_status(),
         serde_json::to_string_pretty(&body)?
     );

@@ -55,6 +55,36 @@
 //!
 //! The rules, numbered, are on the page [`rules`].
 //!
+//! # A service
+//!
+//! A service implementing or proxying the operations reads the request
+//! ([`UpdateMediaInfoRequest::from_query`], or JSON with `serde`), finds the stored document
+//! (`MediaTarget::matches_document`, feature `serde`), reads the asset from it
+//! (`MediaInfo::from_document`, or [`GetMediaInfoResponse`] / [`MediaBasicInfo`] and
+//! [`MediaInfo::try_from`]: a document found but unreadable is [`Error::StoredDocument`] or
+//! [`Error::StoredAsset`], `InternalError`, never "not found"), applies the update
+//! ([`apply_update`]), stores it back as a merge patch (`MergePatch::apply_to_document`,
+//! which leaves every member the crate does not model alone), and answers
+//! [`UpdateMediaInfoResponse`] or [`ErrorResponse`] with its HTTP status. The whole handler
+//! is `examples/service_handler.rs` (`cargo run --example service_handler`); a registration
+//! goes through [`register`] and [`RegisterOutcome::document`] the same way.
+//!
+//! # A client
+//!
+//! A client builds a request field by field ([`UpdateMediaInfoRequest::builder`], every
+//! problem reported at once), or as the difference between two states of an asset
+//! ([`UpdateMediaInfoRequest::diff`]), checks it before sending, and sends
+//! [`UpdateMediaInfoRequest::to_params`] or [`UpdateMediaInfoRequest::to_query`] through the
+//! official SDK; a form's pairs go straight into [`UpdateMediaInfoRequest::from_params`].
+//!
+//! # Testing with the crate
+//!
+//! With `proptest`, [`strategy`](crate#features) has a strategy for every type, aimed
+//! requests, broken requests with the problems they must give, and typical requests for
+//! benchmarks; with `arbitrary`, every type implements `Arbitrary` for cargo-fuzz, and
+//! `fuzzing` (feature `arbitrary`) says what the generated values are, with
+//! `UpdateMediaInfoRequest::arbitrary_for` for updates aimed at an asset.
+//!
 //! # Rules everywhere
 //!
 //! * **Absent, empty, set.** An absent parameter leaves its field unchanged; one present and
@@ -88,8 +118,9 @@
 //! # Features
 //!
 //! * `serde`: JSON in the API's shapes, described with examples in [`json`].
-//! * `proptest`: the module `strategy` with generators for every type.
-//! * `arbitrary`: `arbitrary::Arbitrary` for every type.
+//! * `proptest`: the module `strategy` with generators for every type (it enables
+//!   `arbitrary`: both draw on one generator).
+//! * `arbitrary`: `arbitrary::Arbitrary` for every type; the module `fuzzing` is its guide.
 #![forbid(unsafe_code)]
 // Where a local invariant makes a case impossible, an `expect` naming it is the code: fuzzing
 // and the properties find it if it is wrong, where a silent default would turn the bug into
@@ -111,8 +142,9 @@ mod value;
 mod wire;
 
 #[cfg(feature = "arbitrary")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 #[path = "external/arbitrary.rs"]
-mod arbitrary;
+pub mod fuzzing;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 #[path = "external/generate.rs"]
 mod generate;

@@ -30,7 +30,7 @@ use crate::{Error, ErrorCode, InputUrl, MediaId, MediaInfo, MediaTags, Param, Up
 ///
 /// With the `serde` feature it reads and writes the JSON object of the responses: members
 /// with their wire names, the members it does not model kept in
-/// [`MediaBasicInfo::other_members`] and written back after the others, absent members not
+/// `MediaBasicInfo::other_members` and written back after the others, absent members not
 /// written, a member given twice refused (a JSON object with duplicate names has no agreed
 /// meaning).
 ///
@@ -381,8 +381,8 @@ parameters!(from_members);
 ///
 /// The members this crate does not model — `FileInfoList` and `AiRoughData` in `MediaInfo`,
 /// members added later anywhere — are kept as read and written back unchanged (feature
-/// `serde`: [`GetMediaInfoResponse::media_info_members`], [`GetMediaInfoResponse::other_members`],
-/// [`MediaBasicInfo::other_members`]). [`GetMediaInfoResponse::media`] derives the stored asset.
+/// `serde`: `GetMediaInfoResponse::media_info_members`, `GetMediaInfoResponse::other_members`,
+/// `MediaBasicInfo::other_members`). [`GetMediaInfoResponse::media`] derives the stored asset.
 ///
 /// # Errors
 ///

@@ -1,4 +1,4 @@
-//! `arbitrary::Arbitrary` for every type (feature `arbitrary`), so that cargo-fuzz targets of
+//! Fuzzing with the crate: `arbitrary::Arbitrary` for every type (feature `arbitrary`), so that cargo-fuzz targets of
 //! the crate's users can be structure-aware.
 //!
 //! The impls are the crate's one generator of valid values, which the `proptest` strategies

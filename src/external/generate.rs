@@ -1000,6 +1000,7 @@ impl Generate for crate::RegisterMediaInfoRequest {
 }
 
 /// Words of typical titles, descriptions and tags: ASCII mostly, some Chinese.
+#[cfg(feature = "proptest")]
 const WORDS: [&str; 24] = [
     "news",
     "sports",
@@ -1028,6 +1029,7 @@ const WORDS: [&str; 24] = [
 ];
 
 /// `min` to `max` words joined by `sep`, each drawn from [`WORDS`], at most `limit` bytes.
+#[cfg(feature = "proptest")]
 fn words(u: &mut Unstructured<'_>, min: u8, max: u8, sep: &str, limit: usize) -> Result<String> {
     let mut s = String::new();
     for i in 0..u.int_in_range(min..=max)? {
@@ -1052,6 +1054,7 @@ fn words(u: &mut Unstructured<'_>, min: u8, max: u8, sep: &str, limit: usize) ->
 /// three (appended one in four of those), a small CateId one in four, a short JSON UserData,
 /// a cover, a category, a BusinessType with a ReferenceId one in eight each. The limits are the
 /// other strategies' business.
+#[cfg(feature = "proptest")]
 pub(crate) fn typical_request(u: &mut Unstructured<'_>) -> Result<UpdateMediaInfoRequest> {
     let set: [u8; 10] = u.arbitrary()?;
     let chance = |i: usize, one_in: u8| set.get(i).is_some_and(|b| b % one_in == 0);

@@ -681,7 +681,26 @@ impl TextRule {
             return None;
         }
         let prefix = if self.tag {
-            prefix.trim_end_matches(char::is_whitespace)
+            // Whole clusters ending in white space go, never a part of one: `"\u{605} "` is
+            // one cluster (U+0605 is a prepended mark), and keeping U+0605 alone would split
+            // it. The clusters are those of the whole input.
+            let mut end = prefix.len();
+            let clusters: Vec<&str> = {
+                let mut at = 0;
+                s.graphemes(true)
+                    .take_while(|g| {
+                        at += g.len();
+                        at <= prefix.len()
+                    })
+                    .collect()
+            };
+            for g in clusters.iter().rev() {
+                if !g.ends_with(char::is_whitespace) {
+                    break;
+                }
+                end -= g.len();
+            }
+            &prefix[..end]
         } else {
             prefix
         };

@@ -1,5 +1,15 @@
 //! [`Tag`] and [`MediaTags`]: the `MediaTags` parameter, a comma-separated list of tags
 //! ([rule 6](crate::rules)).
+//!
+//! # Design note
+//!
+//! Three things keep a list cheap, each at some cost in reading. A tag is stored inline
+//! ([`Tag`], no allocation per tag). Duplicates are found through a small open-addressing
+//! index of fingerprints ([`TagIndex`]: `apply_update` appending 16 tags again spent a third
+//! of its time in a scan that varied from tag to tag). And a list of up to 1 KiB is scanned
+//! for control characters once, whole, so that its tags are not scanned one by one when it
+//! holds none: `MediaTags::from_str` measured 66.6 ns → 59.0 ns for `news, sports, 旅行, vlog`
+//! and 293 ns → 245 ns for 16 tags of 8 bytes (`benches/values.rs`, `MediaTags/from_str`).
 
 use std::fmt;
 use std::str::FromStr;
@@ -426,6 +436,12 @@ impl FromStr for MediaTags {
             .take(Self::MAX_TAGS)
             .count();
         let mut list = TagList::with_capacity(commas.saturating_add(1));
+        // A list of up to 1 KiB is scanned for control characters once, whole: when it holds
+        // none (the common case) no tag is scanned again; when it holds one, every tag is
+        // checked in turn, so the problem reported is still the first by position. A longer
+        // list is checked tag by tag only, so that a huge one costs the 17 tags read.
+        list.may_hold_controls =
+            s.len() > 1024 || text::find_control(s, Controls::Reject).is_some();
         for (i, segment) in s.split(',').enumerate() {
             list.add(i + 1, trim_white_space(segment))?;
         }
@@ -497,6 +513,8 @@ impl TagIndex {
 struct TagList {
     tags: Vec<Tag>,
     index: TagIndex,
+    /// Whether a tag may hold a control character, so that each must be scanned for one.
+    may_hold_controls: bool,
 }
 
 impl TagList {
@@ -505,6 +523,7 @@ impl TagList {
         TagList {
             tags: Vec::with_capacity(segments.min(MediaTags::MAX_TAGS)),
             index: TagIndex::default(),
+            may_hold_controls: true,
         }
     }
 
@@ -521,8 +540,16 @@ impl TagList {
                 min: 1,
                 unit: Unit::Bytes,
             })
-        } else {
+        } else if self.may_hold_controls {
             text::check(tag, Tag::MAX_BYTES, Controls::Reject)
+        } else if tag.len() > Tag::MAX_BYTES {
+            Err(ParamErrorKind::TooLong {
+                max: Tag::MAX_BYTES,
+                found: tag.len(),
+                unit: Unit::Bytes,
+            })
+        } else {
+            Ok(())
         };
         if let Err(reason) = problem {
             return Err(ParamError::new(
@@ -672,6 +699,44 @@ impl fmt::Display for MediaTags {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first problem by position is the one reported, whether the list is scanned for
+    /// control characters whole (up to 1 KiB) or tag by tag (longer).
+    #[test]
+    fn the_first_problem_is_reported_short_or_long() {
+        let long_tail = format!(",{}", "x".repeat(1100));
+        for tail in ["", long_tail.as_str()] {
+            let error = |list: &str| {
+                format!("{list}{tail}")
+                    .parse::<MediaTags>()
+                    .unwrap_err()
+                    .to_string()
+            };
+            assert_eq!(
+                error("a,\u{1}b,,c"),
+                "invalid MediaTags: tag 2: control character U+0001 at byte 0 in \"<U+0001>b\""
+            );
+            assert_eq!(
+                error("a,,\u{1}b"),
+                "invalid MediaTags: tag 2: empty, at least 1 byte required"
+            );
+            assert_eq!(
+                error(&format!("a,{},\u{7f}", "y".repeat(33))),
+                "invalid MediaTags: tag 2: 33 bytes, at most 32 allowed"
+            );
+            assert_eq!(
+                error("a,b\u{86}c"),
+                "invalid MediaTags: tag 2: control character U+0086 at byte 1 in \"b<U+0086>c\""
+            );
+        }
+        assert_eq!(
+            format!("a,{}", "b".repeat(33))
+                .parse::<MediaTags>()
+                .unwrap_err()
+                .to_string(),
+            "invalid MediaTags: tag 2: 33 bytes, at most 32 allowed"
+        );
+    }
 
     #[test]
     fn const_white_space_is_char_is_whitespace() {

@@ -281,17 +281,23 @@ fn find_query_or_fragment(url: &[u8]) -> Option<(usize, u8)> {
     Some((start + at, *rest.get(at)?))
 }
 
-/// The scheme, ASCII case-insensitive, and the byte offset just past its `://`.
+/// The scheme, ASCII case-insensitive, and the byte offset just past its `://`: the first
+/// eight bytes in lower case (zero past the end, which no scheme holds) against each prefix.
 fn scheme(url: &str) -> Option<(Scheme, usize)> {
-    const SCHEMES: [(&str, Scheme); 4] = [
-        ("oss://", Scheme::Oss(OssScheme::Oss)),
-        ("http://", Scheme::Oss(OssScheme::Http)),
-        ("https://", Scheme::Oss(OssScheme::Https)),
-        (VOD_PREFIX, Scheme::Vod),
+    const SCHEMES: [(&[u8], Scheme); 4] = [
+        (b"oss://", Scheme::Oss(OssScheme::Oss)),
+        (b"http://", Scheme::Oss(OssScheme::Http)),
+        (b"https://", Scheme::Oss(OssScheme::Https)),
+        (VOD_PREFIX.as_bytes(), Scheme::Vod),
     ];
-    SCHEMES.into_iter().find_map(|(prefix, scheme)| {
-        text::strip_prefix_ignore_case(url, prefix).map(|_| (scheme, prefix.len()))
-    })
+    let mut head = [0u8; 8];
+    for (h, b) in head.iter_mut().zip(url.as_bytes()) {
+        *h = b.to_ascii_lowercase();
+    }
+    SCHEMES
+        .into_iter()
+        .find(|(prefix, _)| head.starts_with(prefix))
+        .map(|(prefix, scheme)| (scheme, prefix.len()))
 }
 
 /// The decoded object key from `raw`, the URL after the host's `/`, which starts at byte

@@ -53,6 +53,7 @@ fn media_info_shrinks_to_the_title_alone() {
         plain.title = Some("a".parse().unwrap());
         assert_eq!(m, plain);
         assert_eq!(m.media_id.as_str(), "a");
+        assert_eq!(m.input_url.as_str(), "oss://aaa/a");
     }
 }
 

@@ -14,6 +14,20 @@ use std::borrow::Cow;
 /// small, and a bound keeps the work and the stack bounded).
 pub(crate) const MAX_DEPTH: usize = 32;
 
+/// The bytes that end a run of plain bytes in a string: `"`, `\\` and the control characters
+/// U+0000–U+001F, one table lookup a byte.
+const STOPS_STRING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// Where a text leaves the grammar, and what was expected there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct JsonError {
@@ -211,7 +225,7 @@ impl<'a> Reader<'a> {
             let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
             self.pos += rest
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .position(|&b| STOPS_STRING[usize::from(b)])
                 .unwrap_or(rest.len());
             match self.peek() {
                 None => return self.fail("'\"' closing the string"),

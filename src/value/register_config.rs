@@ -114,13 +114,21 @@ impl RegisterConfig {
         }
         loop {
             let raw = r.string().map_err(invalid)?;
-            let name = json::unescape(raw).unwrap_or(std::borrow::Cow::Borrowed(raw));
             r.expect(b':', "':'").map_err(invalid)?;
-            let Some(index) = MEMBERS.iter().position(|m| *m == name) else {
-                return Err(ParamErrorKind::UnknownMember {
-                    member: Excerpt::new(&name),
-                    suggestion: crate::param::closest(&name, MEMBERS),
-                });
+            // A name written as a member's is that member (no member's name holds a `\`);
+            // only another one is unescaped, to be looked up again or quoted.
+            let index = match MEMBERS.iter().position(|m| *m == raw) {
+                Some(index) => index,
+                None => {
+                    let name = json::unescape(raw).unwrap_or(std::borrow::Cow::Borrowed(raw));
+                    let Some(index) = MEMBERS.iter().position(|m| *m == name) else {
+                        return Err(ParamErrorKind::UnknownMember {
+                            member: Excerpt::new(&name),
+                            suggestion: crate::param::closest(&name, MEMBERS),
+                        });
+                    };
+                    index
+                }
             };
             let member = MEMBERS
                 .get(index)
@@ -365,6 +373,17 @@ mod tests {
         assert!(matches!(
             RegisterConfig::parse("[1]"),
             Err(ParamErrorKind::NotJsonObject { .. })
+        ));
+        // A member's name is compared unescaped: an escaped name is that member, given twice
+        // when it is also written plainly.
+        let escaped: RegisterConfig = r#"{"Need\u0053prite":false}"#.parse().unwrap();
+        assert_eq!(escaped.need_sprite, Some(false));
+        assert!(matches!(
+            RegisterConfig::parse(r#"{"NeedSprite":true,"Need\u0053prite":true}"#),
+            Err(ParamErrorKind::InvalidMember {
+                member: "NeedSprite",
+                ..
+            })
         ));
         assert_eq!(ten_thousandths("1.5"), Some(15_000));
         assert_eq!(ten_thousandths("0"), Some(0));

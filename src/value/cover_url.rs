@@ -299,9 +299,9 @@ fn parse(s: &str) -> Result<Parts, ParamErrorKind> {
             return Err(url_error(UrlError::WhiteSpace { ch, at }));
         }
     }
-    let Some((start, rest)) = ["https://", "http://"].into_iter().find_map(|prefix| {
-        text::strip_prefix_ignore_case(s, prefix).map(|rest| (prefix.len(), rest))
-    }) else {
+    let Some((start, rest)) = text::scheme_of(s, &[("https://", ()), ("http://", ())])
+        .and_then(|((), start)| Some((start, s.get(start..)?)))
+    else {
         return Err(url_error(UrlError::Scheme {
             allowed: "http:// or https://",
         }));

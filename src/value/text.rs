@@ -158,7 +158,26 @@ fn find_control_in(
     None
 }
 
-/// `s` after `prefix` when it starts with it, ASCII case ignored (a URL's scheme).
+/// The first of `schemes` (lower-case prefixes of at most 8 bytes, each with its value) that
+/// `s` starts with, ASCII case ignored, and that prefix's length. The first eight bytes of
+/// `s` are lowered once (zero past its end, which no prefix holds) and compared with each
+/// prefix: InputURL's four schemes tried one [`strip_prefix_ignore_case`] call each measured
+/// 96 ns → 84 ns for a whole typical https URL (`benches/values.rs`, `InputURL/from_str`).
+pub(crate) fn scheme_of<T: Copy>(s: &str, schemes: &[(&str, T)]) -> Option<(T, usize)> {
+    let mut head = [0u8; 8];
+    for (h, b) in head.iter_mut().zip(s.as_bytes()) {
+        *h = b.to_ascii_lowercase();
+    }
+    schemes.iter().find_map(|&(prefix, value)| {
+        debug_assert!(
+            prefix.len() <= head.len() && !prefix.bytes().any(|b| b.is_ascii_uppercase())
+        );
+        head.starts_with(prefix.as_bytes())
+            .then_some((value, prefix.len()))
+    })
+}
+
+/// `s` after `prefix` when it starts with it, ASCII case ignored (a label's `xn--`).
 pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     s.get(prefix.len()..)

@@ -119,6 +119,7 @@ pub(super) enum Parsed {
     Vod,
 }
 
+#[derive(Clone, Copy)]
 enum Scheme {
     Oss(OssScheme),
     Vod,
@@ -297,23 +298,15 @@ fn find_query_or_fragment(url: &[u8]) -> Option<(usize, u8)> {
     Some((start + at, *rest.get(at)?))
 }
 
-/// The scheme, ASCII case-insensitive, and the byte offset just past its `://`: the first
-/// eight bytes in lower case (zero past the end, which no scheme holds) against each prefix.
+/// The scheme, ASCII case-insensitive, and the byte offset just past its `://`.
 fn scheme(url: &str) -> Option<(Scheme, usize)> {
-    const SCHEMES: [(&[u8], Scheme); 4] = [
-        (b"oss://", Scheme::Oss(OssScheme::Oss)),
-        (b"http://", Scheme::Oss(OssScheme::Http)),
-        (b"https://", Scheme::Oss(OssScheme::Https)),
-        (VOD_PREFIX.as_bytes(), Scheme::Vod),
+    const SCHEMES: [(&str, Scheme); 4] = [
+        ("oss://", Scheme::Oss(OssScheme::Oss)),
+        ("http://", Scheme::Oss(OssScheme::Http)),
+        ("https://", Scheme::Oss(OssScheme::Https)),
+        (VOD_PREFIX, Scheme::Vod),
     ];
-    let mut head = [0u8; 8];
-    for (h, b) in head.iter_mut().zip(url.as_bytes()) {
-        *h = b.to_ascii_lowercase();
-    }
-    SCHEMES
-        .into_iter()
-        .find(|(prefix, _)| head.starts_with(prefix))
-        .map(|(prefix, scheme)| (scheme, prefix.len()))
+    text::scheme_of(url, &SCHEMES)
 }
 
 /// The decoded object key from `raw`, the URL after the host's `/`, which starts at byte

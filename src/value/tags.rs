@@ -16,7 +16,7 @@ use std::str::FromStr;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::error::{Excerpt, ParamError, ParamErrorKind, Unit};
+use crate::error::{Excerpt, ParamError, ParamErrorKind};
 use crate::value::text::{self, check_static, truncate, Controls};
 use crate::Param;
 
@@ -435,13 +435,12 @@ impl FromStr for MediaTags {
             .filter(|&b| b == b',')
             .take(Self::MAX_TAGS)
             .count();
-        let mut list = TagList::with_capacity(commas.saturating_add(1));
         // A list of up to 1 KiB is scanned for control characters once, whole: when it holds
         // none (the common case) no tag is scanned again; when it holds one, every tag is
         // checked in turn, so the problem reported is still the first by position. A longer
         // list is checked tag by tag only, so that a huge one costs the 17 tags read.
-        list.may_hold_controls =
-            s.len() > 1024 || text::find_control(s, Controls::Reject).is_some();
+        let may_hold_controls = s.len() > 1024 || text::find_control(s, Controls::Reject).is_some();
+        let mut list = TagList::new(commas.saturating_add(1), may_hold_controls);
         for (i, segment) in s.split(',').enumerate() {
             list.add(i + 1, trim_white_space(segment))?;
         }
@@ -518,12 +517,13 @@ struct TagList {
 }
 
 impl TagList {
-    /// Room for `segments` tags, never more than the limit.
-    fn with_capacity(segments: usize) -> Self {
+    /// Room for `segments` tags, never more than the limit; `may_hold_controls` when the
+    /// tags must each be scanned for control characters.
+    fn new(segments: usize, may_hold_controls: bool) -> Self {
         TagList {
             tags: Vec::with_capacity(segments.min(MediaTags::MAX_TAGS)),
             index: TagIndex::default(),
-            may_hold_controls: true,
+            may_hold_controls,
         }
     }
 
@@ -535,22 +535,13 @@ impl TagList {
     fn add(&mut self, index: usize, tag: &str) -> Result<(), ParamError> {
         // A trimmed segment of the list holds no comma and no white space at either end,
         // so of the tag rules only the bounded-text check is left.
-        let problem = if tag.is_empty() {
-            Err(ParamErrorKind::Empty {
-                min: 1,
-                unit: Unit::Bytes,
-            })
-        } else if self.may_hold_controls {
-            text::check(tag, Tag::MAX_BYTES, Controls::Reject)
-        } else if tag.len() > Tag::MAX_BYTES {
-            Err(ParamErrorKind::TooLong {
-                max: Tag::MAX_BYTES,
-                found: tag.len(),
-                unit: Unit::Bytes,
-            })
-        } else {
-            Ok(())
-        };
+        let problem = text::check_len(tag, Tag::MAX_BYTES).and_then(|()| {
+            if self.may_hold_controls {
+                text::check_controls(tag, Controls::Reject)
+            } else {
+                Ok(())
+            }
+        });
         if let Err(reason) = problem {
             return Err(ParamError::new(
                 Param::MediaTags,

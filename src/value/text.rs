@@ -25,6 +25,12 @@ pub(crate) enum Controls {
 /// Checks `s` against the rules of a bounded text: 1 to `max` bytes, and no control character
 /// that `controls` refuses. Runs in one pass over the bytes and allocates only for the error.
 pub(crate) fn check(s: &str, max: usize, controls: Controls) -> Result<(), ParamErrorKind> {
+    check_len(s, max)?;
+    check_controls(s, controls)
+}
+
+/// The length half of [`check`]: 1 to `max` bytes.
+pub(crate) fn check_len(s: &str, max: usize) -> Result<(), ParamErrorKind> {
     if s.is_empty() {
         return Err(ParamErrorKind::Empty {
             min: 1,
@@ -38,6 +44,11 @@ pub(crate) fn check(s: &str, max: usize, controls: Controls) -> Result<(), Param
             unit: Unit::Bytes,
         });
     }
+    Ok(())
+}
+
+/// The control-character half of [`check`]: no control character that `controls` refuses.
+pub(crate) fn check_controls(s: &str, controls: Controls) -> Result<(), ParamErrorKind> {
     match find_control(s, controls) {
         Some((at, ch)) => Err(ParamErrorKind::ControlCharacter {
             ch,

@@ -28,6 +28,33 @@ const STOPS_STRING: [bool; 256] = {
     table
 };
 
+/// A string as [`Reader::string`] read it: its raw text between the quotes, checked, and
+/// whether that holds an escape (found by the reading itself, so that a plain string is never
+/// searched again for one).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct JsonStr<'a> {
+    /// The text between the quotes, as written.
+    pub(crate) raw: &'a str,
+    escaped: bool,
+}
+
+impl<'a> JsonStr<'a> {
+    /// The string's value: the raw text itself when it holds no escape, otherwise
+    /// [`unescape`]d (`None` where an escape names a lone surrogate).
+    pub(crate) fn unescaped(self) -> Option<Cow<'a, str>> {
+        if self.escaped {
+            unescape(self.raw)
+        } else {
+            Some(Cow::Borrowed(self.raw))
+        }
+    }
+
+    /// The value, or the raw text where it cannot be unescaped (to quote it back).
+    pub(crate) fn text(self) -> Cow<'a, str> {
+        self.unescaped().unwrap_or(Cow::Borrowed(self.raw))
+    }
+}
+
 /// Where a text leaves the grammar, and what was expected there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct JsonError {
@@ -208,18 +235,19 @@ impl<'a> Reader<'a> {
     }
 
     /// A string at the cursor: the raw text between its quotes, checked (escapes, no
-    /// control character).
+    /// control character), and whether it holds an escape.
     ///
     /// # Errors
     ///
     /// Not a string, an invalid escape, a raw control character, no closing quote.
-    pub(crate) fn string(&mut self) -> Result<&'a str, JsonError> {
+    pub(crate) fn string(&mut self) -> Result<JsonStr<'a>, JsonError> {
         self.skip_space();
         if self.peek() != Some(b'"') {
             return self.fail("a string");
         }
         self.pos += 1;
         let start = self.pos;
+        let mut escaped = false;
         loop {
             // Plain bytes in one scan, which the compiler vectorises.
             let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
@@ -231,6 +259,7 @@ impl<'a> Reader<'a> {
                 None => return self.fail("'\"' closing the string"),
                 Some(b'"') => break,
                 Some(b'\\') => {
+                    escaped = true;
                     self.pos += 1;
                     match self.peek() {
                         Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
@@ -262,7 +291,7 @@ impl<'a> Reader<'a> {
             .get(start..self.pos)
             .expect("the scan stopped on an ASCII quote, a character boundary");
         self.pos += 1;
-        Ok(raw)
+        Ok(JsonStr { raw, escaped })
     }
 
     /// A number at the cursor: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, as

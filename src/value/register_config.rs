@@ -113,22 +113,13 @@ impl RegisterConfig {
             return Ok(config);
         }
         loop {
-            let raw = r.string().map_err(invalid)?;
+            let name = r.string().map_err(invalid)?.text();
             r.expect(b':', "':'").map_err(invalid)?;
-            // A name written as a member's is that member (no member's name holds a `\`);
-            // only another one is unescaped, to be looked up again or quoted.
-            let index = match MEMBERS.iter().position(|m| *m == raw) {
-                Some(index) => index,
-                None => {
-                    let name = json::unescape(raw).unwrap_or(std::borrow::Cow::Borrowed(raw));
-                    let Some(index) = MEMBERS.iter().position(|m| *m == name) else {
-                        return Err(ParamErrorKind::UnknownMember {
-                            member: Excerpt::new(&name),
-                            suggestion: crate::param::closest(&name, MEMBERS),
-                        });
-                    };
-                    index
-                }
+            let Some(index) = MEMBERS.iter().position(|m| *m == name) else {
+                return Err(ParamErrorKind::UnknownMember {
+                    member: Excerpt::new(&name),
+                    suggestion: crate::param::closest(&name, MEMBERS),
+                });
             };
             let member = MEMBERS
                 .get(index)
@@ -152,8 +143,7 @@ impl RegisterConfig {
                     if r.peek_kind() != Some(json::Kind::String) {
                         return Err(wrong);
                     }
-                    let raw = r.string().map_err(invalid)?;
-                    match json::unescape(raw) {
+                    match r.string().map_err(invalid)?.unescaped() {
                         Some(v) if !v.is_empty() && v.len() <= Self::MAX_SEARCH_LIB_NAME_BYTES => {
                             config.search_lib_name = Some(v.into_owned());
                         }
@@ -187,7 +177,7 @@ fn flag(r: &mut Reader<'_>, member: &'static str) -> Result<bool, ParamErrorKind
             }
         }
         Some(json::Kind::String) => {
-            let raw = r.string().map_err(|_| wrong.clone())?;
+            let raw = r.string().map_err(|_| wrong.clone())?.raw;
             if raw.eq_ignore_ascii_case("true") {
                 Ok(true)
             } else if raw.eq_ignore_ascii_case("false") {
@@ -216,8 +206,10 @@ fn cover_config(r: &mut Reader<'_>) -> Result<Option<u64>, ParamErrorKind> {
         return Ok(start);
     }
     loop {
-        let raw = r.string().map_err(|_| wrong("a member name expected"))?;
-        let name = json::unescape(raw).unwrap_or(std::borrow::Cow::Borrowed(raw));
+        let name = r
+            .string()
+            .map_err(|_| wrong("a member name expected"))?
+            .text();
         r.expect(b':', "':'").map_err(|_| wrong("':' expected"))?;
         if name != "StartTime" {
             return Err(ParamErrorKind::UnknownMember {

@@ -684,23 +684,20 @@ impl TextRule {
             // Whole clusters ending in white space go, never a part of one: `"\u{605} "` is
             // one cluster (U+0605 is a prepended mark), and keeping U+0605 alone would split
             // it. The clusters are those of the whole input.
-            let mut end = prefix.len();
-            let clusters: Vec<&str> = {
-                let mut at = 0;
-                s.graphemes(true)
-                    .take_while(|g| {
-                        at += g.len();
-                        at <= prefix.len()
-                    })
-                    .collect()
-            };
-            for g in clusters.iter().rev() {
-                if !g.ends_with(char::is_whitespace) {
-                    break;
-                }
-                end -= g.len();
-            }
-            &prefix[..end]
+            let clusters: Vec<&str> = s
+                .graphemes(true)
+                .scan(0, |at, g| {
+                    *at += g.len();
+                    (*at <= prefix.len()).then_some(g)
+                })
+                .collect();
+            let dropped: usize = clusters
+                .iter()
+                .rev()
+                .take_while(|g| g.ends_with(char::is_whitespace))
+                .map(|g| g.len())
+                .sum();
+            &prefix[..prefix.len() - dropped]
         } else {
             prefix
         };
